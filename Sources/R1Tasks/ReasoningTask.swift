@@ -1,0 +1,192 @@
+// What a task is: a seeded generator of questions, a verifier that reads only
+// an item's metadata, and an oracle program that solves an item in Python.
+
+/// Where a task comes from (the paper's three sources, plus R1CI's own).
+public enum TaskSource: String, Sendable, Codable, CaseIterable {
+    case symbench = "SymBench"
+    case bbh = "BIG-Bench-Hard"
+    case reasoningGym = "Reasoning Gym"
+    case r1ci = "R1CI"
+}
+
+/// One difficulty knob: a named quantity the generator reads at every level.
+public struct Knob: Sendable, Codable, Equatable {
+    public let name: String
+    public let description: String
+    public init(_ name: String, _ description: String) {
+        self.name = name
+        self.description = description
+    }
+}
+
+/// A named difficulty level: a value for every knob of the task.
+public struct Level: Sendable, Codable, Equatable {
+    public let name: String
+    /// Knob values in the order of `TaskInfo.knobs`.
+    public let values: [String: Int]
+    public init(_ name: String, _ values: [String: Int]) {
+        self.name = name
+        self.values = values
+    }
+    /// The value of a knob; a task asking for a knob it did not declare is a programming error.
+    public subscript(knob: String) -> Int {
+        guard let v = values[knob] else { preconditionFailure("level \(name) has no knob \(knob)") }
+        return v
+    }
+}
+
+/// What the catalogue shows about a task.
+public struct TaskInfo: Sendable, Codable, Equatable {
+    public let id: String
+    public let title: String
+    public let source: TaskSource
+    public let category: String
+    public let description: String
+    public let knobs: [Knob]
+    /// Levels from easiest to hardest; level index i has scalar difficulty i / (count − 1).
+    public let levels: [Level]
+    /// The level used when none is asked for.
+    public let defaultLevel: Int
+
+    public init(id: String, title: String, source: TaskSource, category: String,
+                description: String, knobs: [Knob], levels: [Level], defaultLevel: Int = 0) {
+        precondition(!levels.isEmpty, "task \(id) has no levels")
+        for level in levels {
+            precondition(Set(level.values.keys) == Set(knobs.map(\.name)),
+                         "task \(id) level \(level.name) does not set exactly its knobs")
+        }
+        self.id = id
+        self.title = title
+        self.source = source
+        self.category = category
+        self.description = description
+        self.knobs = knobs
+        self.levels = levels
+        self.defaultLevel = defaultLevel
+    }
+
+    public func scalarDifficulty(level: Int) -> Double {
+        levels.count == 1 ? 0 : Double(level) / Double(levels.count - 1)
+    }
+}
+
+/// What a generator returns for one item.
+public struct GeneratedItem: Sendable {
+    public var question: String
+    public var gold: String
+    /// Everything the verifier and the oracle need; R1CI adds the difficulty record.
+    public var metadata: [String: JSONValue]
+    public init(question: String, gold: String, metadata: [String: JSONValue]) {
+        self.question = question
+        self.gold = gold
+        self.metadata = metadata
+    }
+}
+
+/// A verifier's judgement: a score in [0, 1] and a reason a person can read.
+public struct Verdict: Sendable, Codable, Equatable {
+    public let score: Double
+    public let reason: String
+    public init(score: Double, reason: String) {
+        self.score = min(1, max(0, score))
+        self.reason = reason
+    }
+    public static func correct(_ reason: String = "correct") -> Verdict { Verdict(score: 1, reason: reason) }
+    public static func wrong(_ reason: String) -> Verdict { Verdict(score: 0, reason: reason) }
+    public var isCorrect: Bool { score >= 1 }
+}
+
+/// A task family. Implementations hold no state: `generate` reads only the level
+/// and the generator, `verify` and `oracle` read only the metadata.
+public protocol ReasoningTask: Sendable {
+    var info: TaskInfo { get }
+    /// Builds one item. Every random choice comes from `rng`.
+    func generate(level: Level, rng: inout SplitMix64) -> GeneratedItem
+    /// Scores an extracted answer against an item's metadata, without executing it.
+    func verify(answer: String, metadata: JSONValue) -> Verdict
+    /// A short Python program that solves the item from its data and prints the answer.
+    func oracle(metadata: JSONValue) -> String
+}
+
+/// A generated item with everything needed to show, check and store it.
+public struct TaskItem: Sendable, Codable, Equatable {
+    public let task: String
+    public let seed: UInt64
+    public let index: UInt64
+    public let level: Int
+    public let levelName: String
+    public let difficulty: Double
+    public let question: String
+    public let gold: String
+    public let metadata: JSONValue
+
+    /// SHA-like identity of the item's content, stable across machines: FNV-1a of
+    /// the question, gold answer and canonical metadata.
+    public var contentHash: UInt64 {
+        fnv1a64(question + "\u{1}" + gold + "\u{1}" + metadata.canonicalJSON())
+    }
+}
+
+public enum TaskError: Error, Equatable, CustomStringConvertible {
+    case unknownTask(String)
+    case levelOutOfRange(task: String, level: String, count: Int)
+
+    public var description: String {
+        switch self {
+        case .unknownTask(let id): return "unknown task '\(id)' (r1ci tasks list shows the ids)"
+        case .levelOutOfRange(let task, let level, let count):
+            return "level '\(level)' is out of range for \(task): use 0…\(count - 1) or a level name"
+        }
+    }
+}
+
+extension ReasoningTask {
+    /// Item `index` of this task at `seed` and `level`.
+    public func item(seed: UInt64, level: Int, index: UInt64 = 0) throws -> TaskItem {
+        guard info.levels.indices.contains(level) else {
+            throw TaskError.levelOutOfRange(task: info.id, level: String(level), count: info.levels.count)
+        }
+        let spec = info.levels[level]
+        var rng = ItemRandom.generator(taskID: info.id, seed: seed, index: index)
+        let made = generate(level: spec, rng: &rng)
+        var metadata = made.metadata
+        metadata["difficulty"] = .object([
+            "level": .int(level),
+            "level_name": .string(spec.name),
+            "scalar": .double(info.scalarDifficulty(level: level)),
+            "knobs": .object(spec.values.mapValues { .int($0) }),
+        ])
+        return TaskItem(task: info.id, seed: seed, index: index, level: level, levelName: spec.name,
+                        difficulty: info.scalarDifficulty(level: level), question: made.question,
+                        gold: made.gold, metadata: .object(metadata))
+    }
+
+    /// Resolves a level given as an index or a name.
+    public func level(named text: String?) throws -> Int {
+        guard let text, !text.isEmpty else { return info.defaultLevel }
+        if let index = Int(text) {
+            guard info.levels.indices.contains(index) else {
+                throw TaskError.levelOutOfRange(task: info.id, level: text, count: info.levels.count)
+            }
+            return index
+        }
+        if let index = info.levels.firstIndex(where: { $0.name.lowercased() == text.lowercased() }) {
+            return index
+        }
+        throw TaskError.levelOutOfRange(task: info.id, level: text, count: info.levels.count)
+    }
+
+    /// Scores a model's full response: the last `<<<…>>>` is the answer.
+    public func score(response: String, metadata: JSONValue) -> Verdict {
+        guard let answer = AnswerExtraction.lastAnswer(in: response) else {
+            return .wrong("no <<<answer>>> found")
+        }
+        return verify(answer: answer, metadata: metadata)
+    }
+
+    /// Scores what a person typed: the last `<<<…>>>` when present, else the whole text.
+    public func check(typed: String, metadata: JSONValue) -> Verdict {
+        let answer = AnswerExtraction.lastAnswer(in: typed) ?? AnswerExtraction.normalise(typed)
+        return verify(answer: answer, metadata: metadata)
+    }
+}
