@@ -19,11 +19,9 @@ enum R1CIMain {
         do {
             var command = try root.parseAsRoot()
             try command.run()
-        } catch let error as CleanExit {
-            root.exit(withError: error)
-        } catch let error as ExitCode {
-            root.exit(withError: error)
         } catch {
+            // Help, --version and explicit exit codes keep the parser's own handling.
+            if error is ExitCode || root.exitCode(for: error) == .success { root.exit(withError: error) }
             let message: String
             switch error {
             case let e as InputError: message = e.description
