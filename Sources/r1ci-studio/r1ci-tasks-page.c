@@ -189,9 +189,7 @@ regenerate (R1ciTasksPage *self)
 
   JsonObject *item = json_node_get_object (root);
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->oracle_view));
-  g_autofree char *difficulty = g_strdup_printf ("%s · scalar difficulty %.2f",
-                                                 object_string (item, "level_name"),
-                                                 object_double (item, "difficulty"));
+  g_autofree char *difficulty = g_strdup_printf ("difficulty %.2f", object_double (item, "difficulty"));
 
   gtk_label_set_text (self->question_label, object_string (item, "question"));
   gtk_label_set_text (self->gold_label, object_string (item, "gold"));
@@ -257,6 +255,13 @@ on_item_changed (R1ciTasksPage *self)
 {
   if (!self->updating)
     regenerate (self);
+}
+
+/* A fresh seed for browsing; below 10^6 so it stays easy to read and retype. */
+static void
+on_random_seed_clicked (R1ciTasksPage *self)
+{
+  gtk_spin_button_set_value (self->seed_spin, (double) g_random_int_range (0, 1000000));
 }
 
 static void
@@ -596,6 +601,7 @@ r1ci_tasks_page_class_init (R1ciTasksPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_filter_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_item_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_answer_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_random_seed_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_check_clicked);
 }
 
