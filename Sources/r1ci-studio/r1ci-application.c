@@ -59,6 +59,23 @@ run_hooks (R1ciApplication *self,
   g_application_quit (G_APPLICATION (self));
 }
 
+/* Runs the hooks once, right after a frame has been painted: then layout is
+ * done (no widget waits for an allocation, which would be skipped) and the
+ * render nodes the screenshot reuses are those just drawn. */
+static void
+on_after_paint (GdkFrameClock *clock,
+                gpointer       user_data)
+{
+  R1ciApplication *self = user_data;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  g_signal_handlers_disconnect_by_func (clock, on_after_paint, self);
+  g_clear_handle_id (&self->timeout_id, g_source_remove);
+  if (window != NULL)
+    run_hooks (self, GTK_WIDGET (window));
+}
+
+/* Counts frames; once the first few have gone by, waits for the next paint. */
 static gboolean
 on_tick (GtkWidget     *window,
          GdkFrameClock *clock,
@@ -69,8 +86,7 @@ on_tick (GtkWidget     *window,
   if (++self->frames < FRAMES_BEFORE_HOOKS)
     return G_SOURCE_CONTINUE;
 
-  g_clear_handle_id (&self->timeout_id, g_source_remove);
-  run_hooks (self, window);
+  g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), self);
   return G_SOURCE_REMOVE;
 }
 

@@ -514,22 +514,44 @@ r1ci_tasks_page_check (R1ciTasksPage *self,
 
 /* ── GObject ────────────────────────────────────────────────────────────── */
 
+/* A light or dark source scheme to match the theme, judged by the luminance
+ * of the theme's window background. */
+static void
+update_oracle_scheme (R1ciTasksPage *self)
+{
+  GtkSourceStyleSchemeManager *schemes = gtk_source_style_scheme_manager_get_default ();
+  GtkSourceBuffer *buffer = GTK_SOURCE_BUFFER (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->oracle_view)));
+  GtkStyleContext *context = gtk_widget_get_style_context (GTK_WIDGET (self));
+  GdkRGBA background = { 1.0f, 1.0f, 1.0f, 1.0f };
+
+  if (!gtk_style_context_lookup_color (context, "window_bg_color", &background))
+    gtk_style_context_lookup_color (context, "theme_bg_color", &background);
+
+  gboolean dark = 0.299f * background.red + 0.587f * background.green + 0.114f * background.blue < 0.5f;
+  GtkSourceStyleScheme *scheme =
+    gtk_source_style_scheme_manager_get_scheme (schemes, dark ? "Adwaita-dark" : "Adwaita");
+  if (scheme != NULL)
+    gtk_source_buffer_set_style_scheme (buffer, scheme);
+}
+
 static void
 setup_oracle_view (R1ciTasksPage *self)
 {
   GtkSourceLanguageManager *languages = gtk_source_language_manager_get_default ();
-  GtkSourceStyleSchemeManager *schemes = gtk_source_style_scheme_manager_get_default ();
   GtkSourceBuffer *buffer = GTK_SOURCE_BUFFER (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->oracle_view)));
   GtkSourceLanguage *python = gtk_source_language_manager_get_language (languages, "python3");
-  GtkSourceStyleScheme *scheme = gtk_source_style_scheme_manager_get_scheme (schemes, "Adwaita");
 
   if (python == NULL)
     python = gtk_source_language_manager_get_language (languages, "python");
   if (python != NULL)
     gtk_source_buffer_set_language (buffer, python);
-  if (scheme != NULL)
-    gtk_source_buffer_set_style_scheme (buffer, scheme);
   gtk_source_buffer_set_highlight_matching_brackets (buffer, FALSE);
+
+  g_signal_connect (self, "realize", G_CALLBACK (update_oracle_scheme), NULL);
+  g_signal_connect_object (gtk_settings_get_default (), "notify::gtk-application-prefer-dark-theme",
+                           G_CALLBACK (update_oracle_scheme), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (gtk_settings_get_default (), "notify::gtk-theme-name",
+                           G_CALLBACK (update_oracle_scheme), self, G_CONNECT_SWAPPED);
 }
 
 static void
