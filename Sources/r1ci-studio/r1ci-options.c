@@ -18,7 +18,7 @@ parse_unsigned (const char  *name,
   if (!g_ascii_string_to_unsigned (text, 10, 0, LARGEST_EXACT, out, NULL))
     {
       g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                   "%s wants an integer from 0 to %" G_GUINT64_FORMAT ", not “%s”",
+                   "%s wants an integer from 0 to %" G_GUINT64_FORMAT ", not '%s'",
                    name, LARGEST_EXACT, text);
       return FALSE;
     }
@@ -48,8 +48,10 @@ r1ci_options_parse (R1ciOptions  *options,
       "Test: type this answer and press Check before the screenshot or dump", "TEXT" },
     G_OPTION_ENTRY_NULL
   };
-  g_autoptr(GOptionContext) context = g_option_context_new ("— the R1CI studio");
+  g_autoptr(GOptionContext) context = g_option_context_new (NULL);
 
+  /* Messages stay ASCII: GLib converts them to the locale's charset, often plain C. */
+  g_option_context_set_summary (context, "The R1CI studio: browse tasks, generate items, check answers.");
   g_option_context_add_main_entries (context, entries, NULL);
   if (!g_option_context_parse (context, argc, argv, error))
     return FALSE;
@@ -57,13 +59,13 @@ r1ci_options_parse (R1ciOptions  *options,
   if (*argc > 1)
     {
       g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                   "unexpected argument “%s”", (*argv)[1]);
+                   "unexpected argument '%s'", (*argv)[1]);
       return FALSE;
     }
   if (options->page != NULL && !g_strv_contains (PAGES, options->page))
     {
       g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                   "unknown page “%s” (pages: tasks)", options->page);
+                   "unknown page '%s' (pages: tasks)", options->page);
       return FALSE;
     }
   if (seed != NULL)
