@@ -37,7 +37,9 @@ let package = Package(
         ]),
 
         // The GTK4 studio: C, sees only r1ci.h. Its .ui/CSS files live in resources/
-        // and are compiled into the binary by the GResourceCompiler plugin.
+        // and are compiled into the binary by the GResourceCompiler plugin, whose
+        // generated .c file SwiftPM compiles only because of the `(experimentalCGen)`
+        // on the first line (Swift 6.3; without it the file is dropped with a warning).
         .executableTarget(name: "r1ci-studio",
                           dependencies: ["R1Core", "CGtk", "CGtkSource", "CJsonGlib"],
                           cSettings: [

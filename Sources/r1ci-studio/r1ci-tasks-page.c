@@ -632,6 +632,8 @@ r1ci_tasks_page_init (R1ciTasksPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   setup_oracle_view (self);
+  /* Typing anywhere on the page that is not an entry starts a search. */
+  gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
 
   self->tasks = g_list_store_new (R1CI_TYPE_TASK);
   load_catalogue (self);

@@ -7,6 +7,7 @@ What it proves, each against an oracle outside the GUI:
   - the window draws (a PNG screenshot with many colours and dark text pixels);
   - the page shows the question, gold answer and oracle program that the CLI
     (`r1ci tasks gen game24 --seed 7 --level 1 --json`) prints for the same item;
+  - --level by name and --index pick the same item as the CLI does;
   - typing the gold answer and pressing Check says "Correct"; a wrong answer says "Wrong";
   - an unknown --task is reported inside the page, not by crashing;
   - a bad option is one line on stderr and exit status 2.
@@ -25,7 +26,7 @@ import sys
 import time
 import zlib
 
-TASK, SEED, LEVEL = "game24", 7, 1
+TASK, SEED, LEVEL, LEVEL_NAME = "game24", 7, 1, "medium"
 APP_TIMEOUT = 60  # seconds per studio run
 
 
@@ -158,14 +159,20 @@ def main(argv):
     artifacts = os.path.abspath(argv[3] if len(argv) > 3 else ".build/test-artifacts")
     os.makedirs(artifacts, exist_ok=True)
 
-    gen = subprocess.run([cli, "tasks", "gen", TASK, "--seed", str(SEED), "--level", str(LEVEL), "--json"],
-                         capture_output=True, text=True, timeout=60)
-    if gen.returncode != 0:
-        print(f"gui: FAIL could not run the CLI oracle: {gen.stderr.strip()}")
+    def cli_item(level, index):
+        gen = subprocess.run([cli, "tasks", "gen", TASK, "--seed", str(SEED), "--level", str(level),
+                              "--index", str(index), "--json"], capture_output=True, text=True, timeout=60)
+        if gen.returncode != 0:
+            raise RuntimeError(f"the CLI oracle failed: {gen.stderr.strip()}")
+        return json.loads(gen.stdout)
+
+    try:
+        item = cli_item(LEVEL, 0)
+        other = cli_item(LEVEL_NAME, 2)  # the same level by name, another item
+    except (RuntimeError, OSError, ValueError) as error:
+        print(f"gui: FAIL {error}")
         return 1
-    item = json.loads(gen.stdout)
     question, gold, oracle = item["question"], item["gold"], item["oracle"]
-    wrong = gold + " + 1"
     item_args = ["--page", "tasks", "--task", TASK, "--seed", str(SEED), "--level", str(LEVEL)]
 
     passed, failed = [], []
@@ -209,10 +216,14 @@ def main(argv):
         check("gold answer is judged Correct", "Correct" in lines and "Wrong" not in lines,
               "no 'Correct' verdict line")
 
-        status, out, err = run_studio(studio, display, item_args + ["--answer", wrong, "--dump-labels"], procs)
+        status, out, err = run_studio(studio, display, [
+            "--task", TASK, "--seed", str(SEED), "--level", LEVEL_NAME, "--index", "2",
+            "--answer", other["gold"] + " + 1", "--dump-labels"], procs)
         with open(os.path.join(artifacts, "tasks-page-wrong.labels.txt"), "w") as f:
             f.write(out)
         lines = out.splitlines()
+        check("--level NAME --index 2 shows the CLI's item 2", other["question"] in out and other["gold"] in lines,
+              f"status {status}, missing {other['question']!r}")
         check("wrong answer is judged Wrong", status == 0 and "Wrong" in lines and "Correct" not in lines,
               f"status {status}, no 'Wrong' verdict line")
 
