@@ -1,4 +1,4 @@
-// swift-tools-version:6.0
+// swift-tools-version: 6.3;(experimentalCGen)
 // R1CI: a GTK4 studio (C) over a Swift core, for training language models to
 // reason with a code interpreter. See DESIGN in README.md for the map.
 import PackageDescription
@@ -9,6 +9,7 @@ let package = Package(
         .executable(name: "r1ci", targets: ["r1ci"]),
         // The C ABI as a shared library: what r1ci.h describes, for C callers.
         .library(name: "R1Core", type: .dynamic, targets: ["R1Core"]),
+        .executable(name: "r1ci-studio", targets: ["r1ci-studio"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -19,6 +20,10 @@ let package = Package(
                        providers: [.apt(["libsqlite3-dev"])]),
         .systemLibrary(name: "CGtk", path: "Sources/CGtk", pkgConfig: "gtk4",
                        providers: [.apt(["libgtk-4-dev"])]),
+        .systemLibrary(name: "CGtkSource", path: "Sources/CGtkSource", pkgConfig: "gtksourceview-5",
+                       providers: [.apt(["libgtksourceview-5-dev"])]),
+        .systemLibrary(name: "CJsonGlib", path: "Sources/CJsonGlib", pkgConfig: "json-glib-1.0",
+                       providers: [.apt(["libjson-glib-dev"])]),
 
         // ── Core libraries: no GTK below this line ──
         .target(name: "R1Tasks"),
@@ -30,6 +35,20 @@ let package = Package(
             "R1Tasks", "R1Store", "R1Core",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
+
+        // The GTK4 studio: C, sees only r1ci.h. Its .ui/CSS files live in resources/
+        // and are compiled into the binary by the GResourceCompiler plugin, whose
+        // generated .c file SwiftPM compiles only because of the `(experimentalCGen)`
+        // on the first line (Swift 6.3; without it the file is dropped with a warning).
+        .executableTarget(name: "r1ci-studio",
+                          dependencies: ["R1Core", "CGtk", "CGtkSource", "CJsonGlib"],
+                          cSettings: [
+                              .headerSearchPath("../R1Core/include"),
+                              .define("G_LOG_USE_STRUCTURED"),
+                              .unsafeFlags(["-Wall"]),
+                          ],
+                          plugins: ["GResourceCompiler"]),
+        .plugin(name: "GResourceCompiler", capability: .buildTool()),
 
         // ── Tests ──
         .testTarget(name: "R1TasksTests", dependencies: ["R1Tasks"]),

@@ -1,0 +1,226 @@
+/* r1ci-application.c — applies the start-up options to the window and runs
+ * the test hooks (--screenshot, --dump-labels) once the window has drawn. */
+
+#define G_LOG_DOMAIN "r1ci-application"
+
+#include <stdio.h>
+
+#include <gtksourceview/gtksource.h>
+
+#include "r1ci-application.h"
+#include "r1ci-test-hooks.h"
+#include "r1ci-window.h"
+
+/* Frames to let pass before the test hooks run: the first lays out and draws,
+ * the next ones let list rows and the source view settle. */
+#define FRAMES_BEFORE_HOOKS 4
+/* A test run that never draws gives up after this many seconds. */
+#define HOOK_TIMEOUT_SECONDS 30
+
+struct _R1ciApplication
+{
+  GtkApplication parent_instance;
+
+  /* owned references */
+  R1ciOptions options;
+
+  /* state */
+  guint frames;
+  guint timeout_id;
+  int   exit_status;
+};
+
+G_DEFINE_FINAL_TYPE (R1ciApplication, r1ci_application, GTK_TYPE_APPLICATION)
+
+static gboolean
+wants_hooks (R1ciApplication *self)
+{
+  return self->options.screenshot != NULL || self->options.dump_labels;
+}
+
+static void
+run_hooks (R1ciApplication *self,
+           GtkWidget       *window)
+{
+  if (self->options.screenshot != NULL)
+    {
+      g_autoptr(GError) error = NULL;
+      if (!r1ci_test_save_screenshot (window, self->options.screenshot, &error))
+        {
+          g_printerr ("r1ci-studio: screenshot failed: %s\n", error->message);
+          self->exit_status = 1;
+        }
+    }
+  if (self->options.dump_labels)
+    {
+      r1ci_test_dump_text (window, stdout);
+      fflush (stdout);
+    }
+  g_application_quit (G_APPLICATION (self));
+}
+
+/* Runs the hooks once, right after a frame has been painted: then layout is
+ * done (no widget waits for an allocation, which would be skipped) and the
+ * render nodes the screenshot reuses are those just drawn. */
+static void
+on_after_paint (GdkFrameClock *clock,
+                gpointer       user_data)
+{
+  R1ciApplication *self = user_data;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  g_signal_handlers_disconnect_by_func (clock, on_after_paint, self);
+  g_clear_handle_id (&self->timeout_id, g_source_remove);
+  if (window != NULL)
+    run_hooks (self, GTK_WIDGET (window));
+}
+
+/* Counts frames; once the first few have gone by, waits for the next paint. */
+static gboolean
+on_tick (GtkWidget     *window,
+         GdkFrameClock *clock,
+         gpointer       user_data)
+{
+  R1ciApplication *self = user_data;
+
+  if (++self->frames < FRAMES_BEFORE_HOOKS)
+    return G_SOURCE_CONTINUE;
+
+  g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), self);
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+on_hook_timeout (gpointer user_data)
+{
+  R1ciApplication *self = user_data;
+
+  g_printerr ("r1ci-studio: the window did not draw within %d s\n", HOOK_TIMEOUT_SECONDS);
+  self->timeout_id = 0;
+  self->exit_status = 1;
+  g_application_quit (G_APPLICATION (self));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+apply_options (R1ciApplication *self,
+               R1ciWindow      *window)
+{
+  const R1ciOptions *options = &self->options;
+  R1ciTasksPage *tasks = r1ci_window_get_tasks_page (window);
+
+  if (options->page != NULL)
+    r1ci_window_show_page (window, options->page);
+  if (options->workspace != NULL)
+    r1ci_window_open_workspace (window, options->workspace);
+
+  if (options->task != NULL && !r1ci_tasks_page_select_task (tasks, options->task))
+    return;
+  if (options->has_seed)
+    r1ci_tasks_page_set_seed (tasks, options->seed);
+  if (options->has_index)
+    r1ci_tasks_page_set_index (tasks, options->index);
+  if (options->level != NULL && !r1ci_tasks_page_set_level (tasks, options->level))
+    return;
+  if (options->answer != NULL)
+    r1ci_tasks_page_check (tasks, options->answer);
+}
+
+static void
+on_quit (GSimpleAction *action,
+         GVariant      *parameter,
+         gpointer       user_data)
+{
+  g_application_quit (G_APPLICATION (user_data));
+}
+
+static const GActionEntry app_actions[] = {
+  { .name = "quit", .activate = on_quit },
+};
+
+static void
+r1ci_application_startup (GApplication *application)
+{
+  G_APPLICATION_CLASS (r1ci_application_parent_class)->startup (application);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (application), app_actions,
+                                   G_N_ELEMENTS (app_actions), application);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (application), "app.quit",
+                                         (const char *[]) { "<Control>q", NULL });
+
+  gtk_source_init ();
+
+  g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
+  gtk_css_provider_load_from_resource (css, "/org/r1ci/Studio/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+}
+
+static void
+r1ci_application_activate (GApplication *application)
+{
+  R1ciApplication *self = R1CI_APPLICATION (application);
+  GtkWindow *existing = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (existing != NULL)
+    {
+      gtk_window_present (existing);
+      return;
+    }
+
+  R1ciWindow *window = r1ci_window_new (GTK_APPLICATION (self));
+  apply_options (self, window);
+
+  if (wants_hooks (self))
+    {
+      gtk_widget_add_tick_callback (GTK_WIDGET (window), on_tick, self, NULL);
+      self->timeout_id = g_timeout_add_seconds (HOOK_TIMEOUT_SECONDS, on_hook_timeout, self);
+    }
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+r1ci_application_finalize (GObject *object)
+{
+  R1ciApplication *self = R1CI_APPLICATION (object);
+
+  g_clear_handle_id (&self->timeout_id, g_source_remove);
+  r1ci_options_clear (&self->options);
+
+  G_OBJECT_CLASS (r1ci_application_parent_class)->finalize (object);
+}
+
+static void
+r1ci_application_class_init (R1ciApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *application_class = G_APPLICATION_CLASS (klass);
+
+  object_class->finalize = r1ci_application_finalize;
+  application_class->startup = r1ci_application_startup;
+  application_class->activate = r1ci_application_activate;
+}
+
+static void
+r1ci_application_init (R1ciApplication *self)
+{
+}
+
+R1ciApplication *
+r1ci_application_new (R1ciOptions *options)
+{
+  R1ciApplication *self = g_object_new (R1CI_TYPE_APPLICATION,
+                                        "application-id", "org.r1ci.Studio",
+                                        "flags", G_APPLICATION_NON_UNIQUE,
+                                        NULL);
+  self->options = *options;
+  *options = (R1ciOptions) { 0 };
+  return self;
+}
+
+int
+r1ci_application_get_exit_status (R1ciApplication *self)
+{
+  g_return_val_if_fail (R1CI_IS_APPLICATION (self), 1);
+  return self->exit_status;
+}

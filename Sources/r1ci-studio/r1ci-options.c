@@ -1,0 +1,100 @@
+/* r1ci-options.c — GOptionEntry parsing and validation of start-up options. */
+
+#define G_LOG_DOMAIN "r1ci-options"
+
+#include "r1ci-options.h"
+
+static const char *const PAGES[] = { "tasks", NULL };
+
+/* Spin buttons hold doubles: integers above 2^53 − 1 would be rounded. */
+#define LARGEST_EXACT G_GUINT64_CONSTANT (9007199254740991)
+
+static gboolean
+parse_unsigned (const char  *name,
+                const char  *text,
+                guint64     *out,
+                GError     **error)
+{
+  if (!g_ascii_string_to_unsigned (text, 10, 0, LARGEST_EXACT, out, NULL))
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   "%s wants an integer from 0 to %" G_GUINT64_FORMAT ", not '%s'",
+                   name, LARGEST_EXACT, text);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+r1ci_options_parse (R1ciOptions  *options,
+                    int          *argc,
+                    char       ***argv,
+                    GError      **error)
+{
+  g_autofree char *seed = NULL;
+  g_autofree char *index = NULL;
+  const GOptionEntry entries[] = {
+    { "page", 0, 0, G_OPTION_ARG_STRING, &options->page, "Page to show (tasks)", "NAME" },
+    { "task", 0, 0, G_OPTION_ARG_STRING, &options->task, "Task to select", "ID" },
+    { "seed", 0, 0, G_OPTION_ARG_STRING, &seed, "Seed of the generated item", "N" },
+    { "level", 0, 0, G_OPTION_ARG_STRING, &options->level, "Difficulty level, by index or name", "N|NAME" },
+    { "index", 0, 0, G_OPTION_ARG_STRING, &index, "Item index", "N" },
+    { "workspace", 0, 0, G_OPTION_ARG_FILENAME, &options->workspace, "Workspace directory to open", "DIR" },
+    { "screenshot", 0, 0, G_OPTION_ARG_FILENAME, &options->screenshot,
+      "Test: save the window as a PNG after its first frames, then quit", "FILE.png" },
+    { "dump-labels", 0, 0, G_OPTION_ARG_NONE, &options->dump_labels,
+      "Test: print the visible text of the window to stdout, then quit", NULL },
+    { "answer", 0, 0, G_OPTION_ARG_STRING, &options->answer,
+      "Test: type this answer and press Check before the screenshot or dump", "TEXT" },
+    G_OPTION_ENTRY_NULL
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new (NULL);
+
+  /* Messages stay ASCII: GLib converts them to the locale's charset, often plain C. */
+  g_option_context_set_summary (context, "The R1CI studio: browse tasks, generate items, check answers.");
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!g_option_context_parse (context, argc, argv, error))
+    return FALSE;
+
+  if (*argc > 1)
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   "unexpected argument '%s'", (*argv)[1]);
+      return FALSE;
+    }
+  if (options->page != NULL && !g_strv_contains (PAGES, options->page))
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   "unknown page '%s' (pages: tasks)", options->page);
+      return FALSE;
+    }
+  if (seed != NULL)
+    {
+      if (!parse_unsigned ("--seed", seed, &options->seed, error))
+        return FALSE;
+      options->has_seed = TRUE;
+    }
+  if (index != NULL)
+    {
+      if (!parse_unsigned ("--index", index, &options->index, error))
+        return FALSE;
+      options->has_index = TRUE;
+    }
+  if (options->level != NULL && options->level[0] == '\0')
+    {
+      g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE, "--level is empty");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+void
+r1ci_options_clear (R1ciOptions *options)
+{
+  g_clear_pointer (&options->page, g_free);
+  g_clear_pointer (&options->task, g_free);
+  g_clear_pointer (&options->level, g_free);
+  g_clear_pointer (&options->workspace, g_free);
+  g_clear_pointer (&options->screenshot, g_free);
+  g_clear_pointer (&options->answer, g_free);
+}

@@ -1,0 +1,29 @@
+/* r1ci-options.h — the studio's command-line options, parsed before GTK starts. */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  char     *page;         /* --page NAME: the page to show ("tasks") */
+  char     *task;         /* --task ID */
+  char     *level;        /* --level N|NAME */
+  gboolean  has_seed;
+  guint64   seed;         /* --seed N */
+  gboolean  has_index;
+  guint64   index;        /* --index N */
+  char     *workspace;    /* --workspace DIR */
+  char     *screenshot;   /* --screenshot FILE.png (test) */
+  gboolean  dump_labels;  /* --dump-labels (test) */
+  char     *answer;       /* --answer TEXT (test): typed and checked before the dump */
+} R1ciOptions;
+
+gboolean r1ci_options_parse (R1ciOptions  *options,
+                             int          *argc,
+                             char       ***argv,
+                             GError      **error);
+void     r1ci_options_clear (R1ciOptions  *options);
+
+G_END_DECLS

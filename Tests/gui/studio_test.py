@@ -1,0 +1,245 @@
+#!/usr/bin/env python3
+"""Headless GUI test of r1ci-studio's Tasks page, under Xvfb.
+
+    python3 Tests/gui/studio_test.py .build/debug/r1ci-studio .build/debug/r1ci [ARTIFACTS]
+
+What it proves, each against an oracle outside the GUI:
+  - the window draws (a PNG screenshot with many colours and dark text pixels);
+  - the page shows the question, gold answer and oracle program that the CLI
+    (`r1ci tasks gen game24 --seed 7 --level 1 --json`) prints for the same item;
+  - --level by name and --index pick the same item as the CLI does;
+  - typing the gold answer and pressing Check says "Correct"; a wrong answer says "Wrong";
+  - an unknown --task is reported inside the page, not by crashing;
+  - a bad option is one line on stderr and exit status 2.
+Not covered: interaction by pointer or keyboard (options drive the page), pixel-exact
+rendering (no reference images), other pages (they do not exist yet).
+
+Artifacts (screenshots, dumps) go to ARTIFACTS, default .build/test-artifacts/.
+Python 3 standard library only; needs Xvfb on PATH.
+"""
+
+import json
+import os
+import struct
+import subprocess
+import sys
+import time
+import zlib
+
+TASK, SEED, LEVEL, LEVEL_NAME = "game24", 7, 1, "medium"
+APP_TIMEOUT = 60  # seconds per studio run
+
+
+# ── PNG decoding (8-bit RGB/RGBA, non-interlaced: what GTK writes) ─────────────
+
+def read_png(path):
+    """Returns (width, height, channels, rows) with rows as bytearrays of raw pixels."""
+    with open(path, "rb") as f:
+        data = f.read()
+    if data[:8] != b"\x89PNG\r\n\x1a\n":
+        raise ValueError(f"{path} is not a PNG")
+    pos, idat, header = 8, [], None
+    while pos < len(data):
+        length, kind = struct.unpack(">I4s", data[pos:pos + 8])
+        body = data[pos + 8:pos + 8 + length]
+        pos += 12 + length
+        if kind == b"IHDR":
+            header = struct.unpack(">IIBBBBB", body)
+        elif kind == b"IDAT":
+            idat.append(body)
+        elif kind == b"IEND":
+            break
+    width, height, depth, colour, _, _, interlace = header
+    if depth != 8 or colour not in (2, 6) or interlace:
+        raise ValueError(f"unsupported PNG: depth {depth}, colour type {colour}, interlace {interlace}")
+    channels = 4 if colour == 6 else 3
+    raw = zlib.decompress(b"".join(idat))
+    stride = width * channels
+    rows, previous = [], bytearray(stride)
+    for y in range(height):
+        start = y * (stride + 1)
+        kind, line = raw[start], bytearray(raw[start + 1:start + 1 + stride])
+        if kind == 1:    # Sub
+            for i in range(channels, stride):
+                line[i] = (line[i] + line[i - channels]) & 0xFF
+        elif kind == 2:  # Up
+            line = bytearray((a + b) & 0xFF for a, b in zip(line, previous))
+        elif kind == 3:  # Average
+            for i in range(stride):
+                left = line[i - channels] if i >= channels else 0
+                line[i] = (line[i] + ((left + previous[i]) >> 1)) & 0xFF
+        elif kind == 4:  # Paeth
+            for i in range(stride):
+                a = line[i - channels] if i >= channels else 0
+                b = previous[i]
+                c = previous[i - channels] if i >= channels else 0
+                p = a + b - c
+                pa, pb, pc = abs(p - a), abs(p - b), abs(p - c)
+                line[i] = (line[i] + (a if pa <= pb and pa <= pc else b if pb <= pc else c)) & 0xFF
+        elif kind != 0:
+            raise ValueError(f"bad PNG filter {kind} in row {y}")
+        rows.append(line)
+        previous = line
+    return width, height, channels, rows
+
+
+def colour_stats(path, skip_top=60):
+    """Distinct colours, share of the most common colour, and dark pixels (luma < 80),
+    below the first skip_top rows (the header bar draws even when the page does not)."""
+    width, height, channels, rows = read_png(path)
+    counts, dark = {}, 0
+    for line in rows[skip_top:]:
+        for x in range(0, width * channels, channels):
+            r, g, b = line[x], line[x + 1], line[x + 2]
+            key = (r << 16) | (g << 8) | b
+            counts[key] = counts.get(key, 0) + 1
+            if 299 * r + 587 * g + 114 * b < 80_000:
+                dark += 1
+    top = max(counts.values()) / (width * max(1, height - skip_top))
+    return width, height, len(counts), top, dark
+
+
+# ── Processes ─────────────────────────────────────────────────────────────────
+
+def start_xvfb():
+    """Starts Xvfb on a free display (it picks one and reports it through -displayfd)."""
+    read_fd, write_fd = os.pipe()
+    proc = subprocess.Popen(
+        ["Xvfb", "-displayfd", str(write_fd), "-screen", "0", "1280x900x24", "-nolisten", "tcp"],
+        pass_fds=(write_fd,), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    os.close(write_fd)
+    number = b""
+    deadline = time.time() + 20
+    with os.fdopen(read_fd, "rb") as pipe:
+        while not number.endswith(b"\n") and time.time() < deadline:
+            chunk = pipe.read(1)
+            if not chunk:
+                break
+            number += chunk
+    if not number.strip():
+        proc.kill()
+        proc.wait()
+        raise RuntimeError("Xvfb did not report a display number")
+    return proc, ":" + number.decode().strip()
+
+
+def run_studio(studio, display, args, procs):
+    """Runs the studio to completion; returns (status, stdout, stderr)."""
+    env = dict(os.environ, DISPLAY=display, GDK_BACKEND="x11", NO_AT_BRIDGE="1", GTK_A11Y="none")
+    env.pop("WAYLAND_DISPLAY", None)
+    proc = subprocess.Popen([studio] + args, env=env, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True)
+    procs.append(proc)
+    try:
+        out, err = proc.communicate(timeout=APP_TIMEOUT)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        out, err = proc.communicate()
+        raise AssertionError(f"studio {' '.join(args)} did not finish in {APP_TIMEOUT} s\n{err}")
+    return proc.returncode, out, err
+
+
+def stop(proc):
+    if proc is not None and proc.poll() is None:
+        proc.terminate()
+        try:
+            proc.wait(timeout=5)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+
+
+# ── Tests ─────────────────────────────────────────────────────────────────────
+
+def main(argv):
+    if len(argv) < 3:
+        print(__doc__.strip().splitlines()[2].strip(), file=sys.stderr)
+        return 2
+    studio, cli = os.path.abspath(argv[1]), os.path.abspath(argv[2])
+    artifacts = os.path.abspath(argv[3] if len(argv) > 3 else ".build/test-artifacts")
+    os.makedirs(artifacts, exist_ok=True)
+
+    def cli_item(level, index):
+        gen = subprocess.run([cli, "tasks", "gen", TASK, "--seed", str(SEED), "--level", str(level),
+                              "--index", str(index), "--json"], capture_output=True, text=True, timeout=60)
+        if gen.returncode != 0:
+            raise RuntimeError(f"the CLI oracle failed: {gen.stderr.strip()}")
+        return json.loads(gen.stdout)
+
+    try:
+        item = cli_item(LEVEL, 0)
+        other = cli_item(LEVEL_NAME, 2)  # the same level by name, another item
+    except (RuntimeError, OSError, ValueError) as error:
+        print(f"gui: FAIL {error}")
+        return 1
+    question, gold, oracle = item["question"], item["gold"], item["oracle"]
+    item_args = ["--page", "tasks", "--task", TASK, "--seed", str(SEED), "--level", str(LEVEL)]
+
+    passed, failed = [], []
+    xvfb, procs = None, []
+
+    def check(name, condition, detail=""):
+        (passed if condition else failed).append(name)
+        print(f"{'ok  ' if condition else 'FAIL'} {name}" + ("" if condition or not detail else f": {detail}"))
+
+    try:
+        # Options are checked before a display is needed.
+        for bad in (["--seed", "seven"], ["--page", "nowhere"], ["--no-such-option"]):
+            status, _, err = run_studio(studio, ":0", bad, procs)
+            lines = [l for l in err.splitlines() if l.strip()]
+            check(f"bad option {' '.join(bad)} exits 2 with one line", status == 2 and len(lines) == 1,
+                  f"status {status}, stderr {err!r}")
+
+        xvfb, display = start_xvfb()
+
+        screenshot = os.path.join(artifacts, "tasks-page.png")
+        if os.path.exists(screenshot):
+            os.remove(screenshot)
+        status, out, err = run_studio(studio, display, item_args + [
+            "--answer", gold, "--screenshot", screenshot, "--dump-labels"], procs)
+        with open(os.path.join(artifacts, "tasks-page.labels.txt"), "w") as f:
+            f.write(out)
+        check("studio exits 0 after the screenshot", status == 0, f"status {status}\n{err}")
+
+        if os.path.exists(screenshot):
+            width, height, colours, top, dark = colour_stats(screenshot)
+            check("screenshot is a drawn page", width >= 800 and height >= 600 and colours >= 500
+                  and top < 0.8 and dark >= 2000,
+                  f"{width}x{height}, {colours} colours, top colour {top:.0%}, {dark} dark pixels")
+        else:
+            check("screenshot is a drawn page", False, f"{screenshot} was not written\n{err}")
+
+        lines = out.splitlines()
+        check("page shows the CLI's question", question in out, f"missing {question!r}")
+        check("page shows the gold answer", gold in lines, f"missing {gold!r}")
+        check("page shows the oracle program", oracle.strip() in out, "oracle text missing")
+        check("gold answer is judged Correct", "Correct" in lines and "Wrong" not in lines,
+              "no 'Correct' verdict line")
+
+        status, out, err = run_studio(studio, display, [
+            "--task", TASK, "--seed", str(SEED), "--level", LEVEL_NAME, "--index", "2",
+            "--answer", other["gold"] + " + 1", "--dump-labels"], procs)
+        with open(os.path.join(artifacts, "tasks-page-wrong.labels.txt"), "w") as f:
+            f.write(out)
+        lines = out.splitlines()
+        check("--level NAME --index 2 shows the CLI's item 2", other["question"] in out and other["gold"] in lines,
+              f"status {status}, missing {other['question']!r}")
+        check("wrong answer is judged Wrong", status == 0 and "Wrong" in lines and "Correct" not in lines,
+              f"status {status}, no 'Wrong' verdict line")
+
+        status, out, err = run_studio(studio, display, ["--task", "no-such-task", "--dump-labels"], procs)
+        check("unknown task is reported in the page", status == 0 and "No task “no-such-task”" in out,
+              f"status {status}\n{err}")
+    except Exception as error:  # a crash of the harness is a failure, not a traceback
+        check("harness", False, f"{type(error).__name__}: {error}")
+    finally:
+        for proc in procs:
+            stop(proc)
+        stop(xvfb)
+
+    print(f"gui: {len(passed)} passed, {len(failed)} failed")
+    return 0 if not failed else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
