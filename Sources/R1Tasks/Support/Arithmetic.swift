@@ -54,7 +54,9 @@ public indirect enum ArithmeticExpression: Sendable, Equatable {
         var tokens: [Character] = []
         for ch in text {
             switch ch {
-            case "×", "x", "X", "∗", "·": tokens.append("*")
+            case "×", "∗", "·": tokens.append("*")
+            // A letter x is a multiplication sign only after a number or ')': "3 x 4".
+            case "x", "X" where tokens.last.map { $0.isNumber || $0 == ")" } ?? false: tokens.append("*")
             case "÷", ":": tokens.append("/")
             case "−", "–", "—": tokens.append("-")
             case "[", "{": tokens.append("(")
