@@ -56,7 +56,8 @@ public indirect enum ArithmeticExpression: Sendable, Equatable {
             switch ch {
             case "×", "∗", "·": tokens.append("*")
             // A letter x is a multiplication sign only after a number or ')': "3 x 4".
-            case "x", "X" where tokens.last.map { $0.isNumber || $0 == ")" } ?? false: tokens.append("*")
+            case _ where (ch == "x" || ch == "X") && (tokens.last.map { $0.isNumber || $0 == ")" } ?? false):
+                tokens.append("*")
             case "÷", ":": tokens.append("/")
             case "−", "–", "—": tokens.append("-")
             case "[", "{": tokens.append("(")
