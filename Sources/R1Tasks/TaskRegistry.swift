@@ -4,6 +4,11 @@ public enum TaskRegistry {
     /// All tasks, in catalogue order.
     public static let all: [any ReasoningTask] = [
         Game24Task(),
+        MultistepArithmeticTask(),
+        SudokuTask(),
+        BlocksworldTask(),
+        LogicalDeductionTask(),
+        StringInsertionTask(),
     ]
 
     private static let byID: [String: any ReasoningTask] = {
