@@ -9,6 +9,8 @@ public enum TaskRegistry {
         BlocksworldTask(),
         LogicalDeductionTask(),
         StringInsertionTask(),
+        DyckLanguagesTask(),
+        NumberMultiplyTask(),
     ]
 
     private static let byID: [String: any ReasoningTask] = {

@@ -28,10 +28,10 @@ public struct BlocksworldTask: ReasoningTask {
             Knob("stacks", "number of numbered stacks"),
         ],
         levels: [
-            Level("easy", ["blocks": 4, "stacks": 3]),
-            Level("medium", ["blocks": 6, "stacks": 3]),
-            Level("hard", ["blocks": 8, "stacks": 4]),
-            Level("expert", ["blocks": 11, "stacks": 5]),
+            Level("easy", ["blocks": 5, "stacks": 3]),
+            Level("medium", ["blocks": 7, "stacks": 3]),
+            Level("hard", ["blocks": 9, "stacks": 4]),
+            Level("expert", ["blocks": 12, "stacks": 5]),
         ],
         defaultLevel: 1
     )
@@ -98,7 +98,7 @@ public struct BlocksworldTask: ReasoningTask {
         }
         let initial = arrangement()
         var goal = arrangement()
-        // Equal arrangements are rare (under 1 % at the easiest level); redraw a bounded number of times.
+        // Equal arrangements are rare (about 1 in 2,500 at the easiest level); redraw a bounded number of times.
         for _ in 0..<100 where goal == initial { goal = arrangement() }
         if goal == initial { goal = [initial.flatMap { $0 }.reversed()] + Array(repeating: [], count: stacks - 1) }
         let plan = BlocksworldTask.plan(from: initial, to: goal)

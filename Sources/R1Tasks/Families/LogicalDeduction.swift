@@ -84,7 +84,7 @@ public struct LogicalDeductionTask: ReasoningTask {
         }
     }
 
-    /// All orders of n objects, each as position-of-object arrays. Built once per n.
+    /// All orders of n objects, each as a position-of-object array. Built once per n.
     static let permutations: [Int: [[Int]]] = {
         func all(_ n: Int) -> [[Int]] {
             var result: [[Int]] = []
@@ -102,13 +102,52 @@ public struct LogicalDeductionTask: ReasoningTask {
         return Dictionary(uniqueKeysWithValues: (1...7).map { ($0, all($0)) })
     }()
 
-    static func consistentCount(_ clues: [Clue], n: Int, limit: Int) -> Int {
-        var count = 0
-        for perm in permutations[n]! where clues.allSatisfy({ $0.holds(perm) }) {
-            count += 1
-            if count >= limit { break }
+    /// A set of orders (indices into `permutations[n]`) as a bit set: the orders a
+    /// clue allows, and intersections of those, are word-wise ANDs.
+    struct OrderSet: Equatable, Sendable {
+        var words: [UInt64]
+        static func all(_ count: Int) -> OrderSet {
+            var words = [UInt64](repeating: ~0, count: (count + 63) / 64)
+            if count % 64 != 0 { words[words.count - 1] = (1 << UInt64(count % 64)) - 1 }
+            return OrderSet(words: words)
         }
-        return count
+        var count: Int { words.reduce(0) { $0 + $1.nonzeroBitCount } }
+        func intersection(_ other: OrderSet) -> OrderSet {
+            OrderSet(words: zip(words, other.words).map { $0 & $1 })
+        }
+    }
+
+    /// For each n, the orders every possible clue allows, computed once:
+    /// `before[a * n + b]` for "a before b", `at[a * n + k]` for "a at position k".
+    struct ClueTable: Sendable {
+        let before: [OrderSet]
+        let at: [OrderSet]
+    }
+
+    static let clueTables: [Int: ClueTable] = {
+        var tables: [Int: ClueTable] = [:]
+        for n in 1...7 {
+            let perms = permutations[n]!
+            let empty = OrderSet(words: [UInt64](repeating: 0, count: (perms.count + 63) / 64))
+            var before = [OrderSet](repeating: empty, count: n * n), at = before
+            for (i, position) in perms.enumerated() {
+                let bit: UInt64 = 1 << UInt64(i & 63)
+                for a in 0..<n {
+                    at[a * n + position[a]].words[i >> 6] |= bit
+                    for b in 0..<n where position[a] < position[b] { before[a * n + b].words[i >> 6] |= bit }
+                }
+            }
+            tables[n] = ClueTable(before: before, at: at)
+        }
+        return tables
+    }()
+
+    static func orders(allowedBy clue: Clue, n: Int) -> OrderSet {
+        let table = clueTables[n]!
+        switch clue {
+        case .before(let a, let b): return table.before[a * n + b]
+        case .at(let a, let k): return table.at[a * n + k]
+        }
     }
 
     public func generate(level: Level, rng: inout SplitMix64) -> GeneratedItem {
@@ -118,35 +157,40 @@ public struct LogicalDeductionTask: ReasoningTask {
         // position[i] is where object i stands in the hidden order.
         let position = rng.shuffled(Array(0..<n))
 
-        var candidates = LogicalDeductionTask.permutations[n]!
+        let everything = OrderSet.all(LogicalDeductionTask.permutations[n]!.count)
+        var candidates = everything
         var clues: [Clue] = []
-        var attempts = 0
-        while candidates.count > 1 && attempts < 400 {
-            attempts += 1
-            let clue: Clue
-            if rng.chance(0.25) {
-                let a = rng.int(0..<n)
-                clue = .at(a, position[a])
-            } else {
-                let pair = rng.sample(Array(0..<n), count: 2)
-                clue = position[pair[0]] < position[pair[1]] ? .before(pair[0], pair[1]) : .before(pair[1], pair[0])
-            }
-            let kept = candidates.filter(clue.holds)
-            if kept.count < candidates.count {
+        var allowed: [OrderSet] = []  // allowed[i]: the orders clue i permits
+        func add(_ clue: Clue) {
+            let set = LogicalDeductionTask.orders(allowedBy: clue, n: n)
+            let kept = candidates.intersection(set)
+            if kept != candidates {  // keep only clues that rule something out
                 clues.append(clue)
+                allowed.append(set)
                 candidates = kept
             }
         }
-        // Practically never needed: pin objects one by one until the order is forced.
-        for a in 0..<n where candidates.count > 1 {
-            clues.append(.at(a, position[a]))
-            candidates = candidates.filter(Clue.at(a, position[a]).holds)
+        var attempts = 0
+        while candidates.count > 1 && attempts < 400 {
+            attempts += 1
+            if rng.chance(0.25) {
+                let a = rng.int(0..<n)
+                add(.at(a, position[a]))
+            } else {
+                let pair = rng.sample(Array(0..<n), count: 2)
+                add(position[pair[0]] < position[pair[1]] ? .before(pair[0], pair[1]) : .before(pair[1], pair[0]))
+            }
         }
+        // Practically never needed: pin objects one by one until the order is forced.
+        for a in 0..<n where candidates.count > 1 { add(.at(a, position[a])) }
         // Drop clues that the others make redundant (latest first).
         for i in clues.indices.reversed() {
-            var fewer = clues
-            fewer.remove(at: i)
-            if LogicalDeductionTask.consistentCount(fewer, n: n, limit: 2) == 1 { clues = fewer }
+            var others = everything
+            for j in allowed.indices where j != i { others = others.intersection(allowed[j]) }
+            if others.count == 1 {
+                clues.remove(at: i)
+                allowed.remove(at: i)
+            }
         }
         clues = rng.shuffled(clues)
 

@@ -71,10 +71,11 @@ public struct MultistepArithmeticTask: ReasoningTask {
         }
     }
 
-    /// Reads an integer: an optional sign (−, -, +), digits possibly grouped with
-    /// commas, thin spaces or underscores, an optional ".0", an optional leading
-    /// "=" and a final period. Compares it with the stored value. Any other text
-    /// (words, expressions, several numbers) scores 0.
+    /// Reads an integer: an optional sign (−, -, +), digits that may be grouped in
+    /// threes with commas, spaces, thin spaces or underscores ("12,345"), an
+    /// optional ".0", an optional leading "=" and a final period. Compares it with
+    /// the stored value. Any other text (words, expressions, several numbers,
+    /// badly grouped digits like "1 57") scores 0.
     public func verify(answer: String, metadata: JSONValue) -> Verdict {
         guard let expected = metadata["value"]?.intValue else { return .wrong("item metadata has no value") }
         guard let given = MultistepArithmeticTask.parseInteger(answer) else {
@@ -93,19 +94,13 @@ public struct MultistepArithmeticTask: ReasoningTask {
             negative = first != "+"
             s = s.dropFirst().drop(while: \.isWhitespace)
         }
-        var digits = ""
-        var previousWasDigit = false
-        for ch in s {
-            if ch.isASCII, ch.isNumber {
-                digits.append(ch)
-                previousWasDigit = true
-            } else if (ch == "," || ch == "_" || ch == "\u{2009}" || ch == " ") && previousWasDigit {
-                previousWasDigit = false  // a separator must sit between digits
-            } else {
-                return nil
-            }
-        }
-        guard previousWasDigit, digits.count <= 18, let magnitude = Int(digits) else { return nil }
+        let groups = s.split(omittingEmptySubsequences: false, whereSeparator: { ",_ \u{2009}\u{202F}".contains($0) })
+        guard let head = groups.first, !head.isEmpty, groups.count <= 7 else { return nil }
+        guard groups.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }) else { return nil }
+        // Grouped digits: 1–3 in the first group, exactly 3 in each later one.
+        if groups.count > 1 && (head.count > 3 || groups.dropFirst().contains { $0.count != 3 }) { return nil }
+        let digits = groups.joined()
+        guard digits.count <= 18, let magnitude = Int(digits) else { return nil }
         return negative ? -magnitude : magnitude
     }
 

@@ -183,23 +183,28 @@ public struct SudokuTask: ReasoningTask {
 
     /// Number of solutions of `cells` (0 = blank), counting no further than `limit`.
     /// Depth-first search that fills the blank with the fewest candidates first.
+    /// Works on raw buffers: generation calls this once per blanked cell.
     public static func countSolutions(_ cells: [Int], limit: Int) -> Int {
         guard cells.count == 81 else { return 0 }
-        var grid = cells
-        var rowMask = [UInt16](repeating: 0, count: 9)
-        var colMask = rowMask, boxMask = rowMask
-        for i in 0..<81 where grid[i] != 0 {
-            guard (1...9).contains(grid[i]) else { return 0 }
-            let bit = UInt16(1) << grid[i], r = i / 9, c = i % 9, b = (r / 3) * 3 + c / 3
-            if (rowMask[r] | colMask[c] | boxMask[b]) & bit != 0 { return 0 }
-            rowMask[r] |= bit; colMask[c] |= bit; boxMask[b] |= bit
+        let grid = UnsafeMutablePointer<Int8>.allocate(capacity: 81)
+        let masks = UnsafeMutablePointer<UInt16>.allocate(capacity: 27)  // rows 0–8, columns 9–17, boxes 18–26
+        defer { grid.deallocate(); masks.deallocate() }
+        masks.initialize(repeating: 0, count: 27)
+        for i in 0..<81 {
+            let v = cells[i]
+            guard (0...9).contains(v) else { return 0 }
+            grid[i] = Int8(v)
+            guard v != 0 else { continue }
+            let bit = UInt16(1) << v, r = i / 9, c = i % 9, b = (r / 3) * 3 + c / 3
+            if (masks[r] | masks[9 + c] | masks[18 + b]) & bit != 0 { return 0 }
+            masks[r] |= bit; masks[9 + c] |= bit; masks[18 + b] |= bit
         }
         var count = 0
         func search() {
             var best = -1, bestMask: UInt16 = 0, bestCount = 10
             for i in 0..<81 where grid[i] == 0 {
-                let r = i / 9, c = i % 9, b = (r / 3) * 3 + c / 3
-                let free = ~(rowMask[r] | colMask[c] | boxMask[b]) & 0x3FE
+                let r = i / 9, c = i % 9
+                let free = ~(masks[r] | masks[9 + c] | masks[18 + (r / 3) * 3 + c / 3]) & 0x3FE
                 let n = free.nonzeroBitCount
                 if n < bestCount {
                     best = i; bestMask = free; bestCount = n
@@ -213,10 +218,10 @@ public struct SudokuTask: ReasoningTask {
             while free != 0 && count < limit {
                 let bit = free & (~free &+ 1)
                 free &= free &- 1
-                grid[best] = bit.trailingZeroBitCount
-                rowMask[r] |= bit; colMask[c] |= bit; boxMask[b] |= bit
+                grid[best] = Int8(bit.trailingZeroBitCount)
+                masks[r] |= bit; masks[9 + c] |= bit; masks[18 + b] |= bit
                 search()
-                rowMask[r] &= ~bit; colMask[c] &= ~bit; boxMask[b] &= ~bit
+                masks[r] &= ~bit; masks[9 + c] &= ~bit; masks[18 + b] &= ~bit
             }
             grid[best] = 0
         }
