@@ -8,8 +8,11 @@ public enum Split: String, Sendable, Codable, CaseIterable {
 
 public enum Splits {
     /// Test tasks of the default split; every other registered task trains.
+    /// Two of the eight registered tasks, a quarter: keep about that share here
+    /// as families are added.
     public static let defaultTest: Set<String> = [
         "blocksworld",
+        "logical_deduction",
     ]
 
     public static func defaultSplit(of taskID: String) -> Split {

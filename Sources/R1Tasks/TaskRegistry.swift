@@ -4,6 +4,13 @@ public enum TaskRegistry {
     /// All tasks, in catalogue order.
     public static let all: [any ReasoningTask] = [
         Game24Task(),
+        MultistepArithmeticTask(),
+        SudokuTask(),
+        BlocksworldTask(),
+        LogicalDeductionTask(),
+        StringInsertionTask(),
+        DyckLanguagesTask(),
+        NumberMultiplyTask(),
     ]
 
     private static let byID: [String: any ReasoningTask] = {

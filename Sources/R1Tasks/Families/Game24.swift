@@ -109,9 +109,19 @@ public struct Game24Task: ReasoningTask {
     /// An expression over `numbers` equal to `target`, or nil. Exhaustive over
     /// pairings with exact arithmetic; at most six numbers.
     public static func solve(_ numbers: [Int], target: Int) -> String? {
+        // Expressions are built as trees and written out only for the solution found:
+        // formatting a string for every partial combination dominated the run time.
+        final class Node {
+            let text: String?
+            let op: Character
+            let left, right: Node?
+            init(_ n: Int) { text = String(n); op = " "; left = nil; right = nil }
+            init(_ op: Character, _ left: Node, _ right: Node) { text = nil; self.op = op; self.left = left; self.right = right }
+            var rendered: String { text ?? "(\(left!.rendered) \(op) \(right!.rendered))" }
+        }
         let goal = Rational(integer: target)
         var seen = Set<[Rational]>()
-        func search(_ items: [(Rational, String)]) -> String? {
+        func search(_ items: [(Rational, Node)]) -> Node? {
             if items.count == 1 { return items[0].0 == goal ? items[0].1 : nil }
             guard seen.insert(items.map(\.0).sorted { $0.doubleValue < $1.doubleValue }).inserted else { return nil }
             for i in 0..<items.count {
@@ -120,19 +130,18 @@ public struct Game24Task: ReasoningTask {
                     var rest = items
                     rest.remove(at: max(i, j))
                     rest.remove(at: min(i, j))
-                    var options: [(Rational?, String)] = [(a.subtracting(b), "(\(ea) - \(eb))"),
-                                                          (a.divided(by: b), "(\(ea) / \(eb))")]
+                    var options: [(Rational?, Character)] = [(a.subtracting(b), "-"), (a.divided(by: b), "/")]
                     if i < j {  // + and × commute: one order is enough
-                        options += [(a.adding(b), "(\(ea) + \(eb))"), (a.multiplied(by: b), "(\(ea) * \(eb))")]
+                        options += [(a.adding(b), "+"), (a.multiplied(by: b), "*")]
                     }
-                    for case let (value?, expr) in options {
-                        if let found = search(rest + [(value, expr)]) { return found }
+                    for case let (value?, op) in options {
+                        if let found = search(rest + [(value, Node(op, ea, eb))]) { return found }
                     }
                 }
             }
             return nil
         }
-        guard let raw = search(numbers.map { (Rational(integer: $0), String($0)) }) else { return nil }
+        guard let raw = search(numbers.map { (Rational(integer: $0), Node($0)) })?.rendered else { return nil }
         // Drop the outermost parentheses for readability.
         if raw.hasPrefix("("), raw.hasSuffix(")") { return String(raw.dropFirst().dropLast()) }
         return raw

@@ -130,7 +130,11 @@ extension JSONValue {
         case .int(let v): out += String(v)
         case .double(let v):
             if v.isFinite {
-                if v == v.rounded() && abs(v) < 1e15 { out += String(Int(v)) + ".0" } else { out += "\(v)" }
+                // Integral doubles are written as integers: JSON parsers (Foundation's
+                // included) read "1.0" back as the integer 1, so writing "1.0" would
+                // change an item's canonical bytes, and its content hash, after a
+                // store-and-load round trip.
+                if v == v.rounded() && abs(v) < 1e15 { out += String(Int(v)) } else { out += "\(v)" }
             } else {
                 out += "null"
             }
