@@ -1,0 +1,159 @@
+// The public executor: a pool of warm, isolated slots behind an async API.
+
+import CSandbox
+import Foundation
+
+/// Runs untrusted Python 3 programs, each in a fresh forked child of a warm
+/// zygote that lives in its own user, PID, mount, network, IPC and UTS
+/// namespaces; the child is limited by cgroups, rlimits, a seccomp filter and
+/// a millisecond wall deadline. Safe to call from many tasks at once.
+public final class Sandbox: @unchecked Sendable {
+    public let config: SandboxConfig
+    /// Layers this host could not provide (empty when fully isolated).
+    public let degraded: [String]
+    public let python: PythonInstall
+    private let slots: [Slot]
+    private let pool: SlotPool
+    private let runtimeDir: String
+
+    /// Probes the host, builds the seccomp program, and starts `config.slots`
+    /// zygotes. Throws `hostUnsupported` when a layer is missing and
+    /// `allowDegraded` is false.
+    public init(config: SandboxConfig = SandboxConfig()) throws {
+        signal(SIGPIPE, SIG_IGN)   // a dying zygote must not take the executor with it
+        self.config = config
+        let layers = HostLayers.probe()
+        let missing = layers.missing
+        if !layers.namespaces { throw SandboxError.hostUnsupported(missing) }
+        if !missing.isEmpty && !config.allowDegraded { throw SandboxError.hostUnsupported(missing) }
+        degraded = missing
+        python = try PythonInstall.discover(config.python)
+
+        let dir = "/tmp/r1ci-sandbox-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        guard mkdir(dir, 0o755) == 0, mkdir(dir + "/root", 0o755) == 0 else {
+            throw SandboxError.setup("cannot create \(dir): \(String(cString: strerror(errno)))")
+        }
+        runtimeDir = dir
+        let env = ZygoteEnvironment(
+            python: python, view: FilesystemView(python: python, scratchMB: config.scratchMB),
+            rootDir: dir + "/root", useUserNamespace: layers.userNamespace,
+            seccompBPF: layers.seccomp ?? [], preload: config.preload, startTimeoutMs: 120_000)
+        SlotCgroups.sweepStale(layout: layers.cgroups)
+
+        // Start the slots side by side: each imports the heavy modules once.
+        let count = config.slots
+        let made = Results<Slot>(count: count)
+        let layout = layers.cgroups
+        let tag = "r1ci-\(getpid())-\(UInt32.random(in: 0...0xffff))"
+        DispatchQueue.concurrentPerform(iterations: count) { i in
+            made.set(i, Result {
+                let cg = try SlotCgroups(layout: layout, name: "\(tag)-s\(i)")
+                do { return try Slot(index: i, env: env, cgroups: cg, degraded: missing) } catch { cg.close(); throw error }
+            })
+        }
+        var ok: [Slot] = []
+        var firstError: Error?
+        for r in made.all {
+            switch r {
+            case .success(let s)?: ok.append(s)
+            case .failure(let e)?: firstError = firstError ?? e
+            case nil: break
+            }
+        }
+        if let e = firstError {
+            ok.forEach { $0.shutdown() }
+            rmdir(dir + "/root"); rmdir(dir)
+            throw e
+        }
+        slots = ok
+        pool = SlotPool(slots: ok, queueLimit: config.queueLimit)
+    }
+
+    /// Modules the zygotes could pre-import.
+    public var preloadedModules: [String] { slots.first?.loadedModules ?? [] }
+    public var slotCount: Int { slots.count }
+    /// How often a dead slot was replaced.
+    public var restarts: Int { slots.reduce(0) { $0 + $1.restarts } }
+
+    /// Runs `code` (Python 3 source, UTF-8 bytes) with `limits` and optional stdin.
+    /// A program that ran, whatever its outcome, is a RunResult; errors are
+    /// only for unusable requests, overload and a closed sandbox.
+    public func run(code: [UInt8], stdin: [UInt8] = [], limits: SandboxLimits? = nil) async throws -> RunResult {
+        let limits = limits ?? config.defaultLimits
+        try limits.validate()
+        if code.count > config.maxCodeBytes {
+            throw SandboxError.invalidRequest("program is \(code.count) bytes; the limit is \(config.maxCodeBytes)")
+        }
+        if stdin.count > config.maxStdinBytes {
+            throw SandboxError.invalidRequest("stdin is \(stdin.count) bytes; the limit is \(config.maxStdinBytes)")
+        }
+        let slot = try await pool.acquire()
+        let result: RunResult = await withCheckedContinuation { cont in
+            slot.run(code: code, stdin: stdin, limits: limits) { cont.resume(returning: $0) }
+        }
+        await pool.release(slot)
+        return result
+    }
+
+    /// Convenience: runs a String program.
+    public func run(_ code: String, stdin: String? = nil, limits: SandboxLimits? = nil) async throws -> RunResult {
+        try await run(code: Array(code.utf8), stdin: stdin.map { Array($0.utf8) } ?? [], limits: limits)
+    }
+
+    /// Stops every zygote and removes the cgroups and the runtime directory.
+    public func shutdown() async {
+        await pool.close()
+        slots.forEach { $0.shutdown() }
+        rmdir(runtimeDir + "/root")
+        rmdir(runtimeDir)
+    }
+
+    func slotForTesting(_ i: Int) -> Slot { slots[i] }
+}
+
+/// Hands out idle slots; callers beyond the idle slots wait in FIFO order,
+/// up to `queueLimit`, then get `overloaded` (back-pressure).
+actor SlotPool {
+    private var idle: [Slot]
+    private var waiters: [CheckedContinuation<Slot, Error>] = []
+    private let queueLimit: Int
+    private var closed = false
+
+    init(slots: [Slot], queueLimit: Int) {
+        idle = slots
+        self.queueLimit = queueLimit
+    }
+
+    func acquire() async throws -> Slot {
+        if closed { throw SandboxError.closed }
+        if let s = idle.popLast() { return s }
+        if waiters.count >= queueLimit { throw SandboxError.overloaded }
+        return try await withCheckedThrowingContinuation { waiters.append($0) }
+    }
+
+    func release(_ slot: Slot) {
+        if !waiters.isEmpty {
+            waiters.removeFirst().resume(returning: slot)
+        } else {
+            idle.append(slot)
+        }
+    }
+
+    func close() {
+        closed = true
+        for w in waiters { w.resume(throwing: SandboxError.closed) }
+        waiters = []
+    }
+
+    /// Requests waiting for a slot right now.
+    var queued: Int { waiters.count }
+}
+
+/// Results filled in by concurrent workers.
+private final class Results<T>: @unchecked Sendable {
+    private var items: [Result<T, Error>?]
+    private let lock = NSLock()
+    init(count: Int) { items = Array(repeating: nil, count: count) }
+    func set(_ i: Int, _ r: Result<T, Error>) { lock.lock(); items[i] = r; lock.unlock() }
+    var all: [Result<T, Error>?] { lock.lock(); defer { lock.unlock() }; return items }
+}
