@@ -31,7 +31,7 @@ let package = Package(
         // ── The C ABI (r1ci.h) and its two front ends ──
         .target(name: "R1Core", dependencies: ["R1Tasks", "R1Store"]),
         .executableTarget(name: "r1ci", dependencies: [
-            "R1Tasks", "R1Store", "R1Core",
+            "R1Tasks", "R1Store", "R1Core", "R1Sandbox",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 

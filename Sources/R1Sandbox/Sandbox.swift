@@ -84,6 +84,9 @@ public final class Sandbox: @unchecked Sendable {
         if code.count > config.maxCodeBytes {
             throw SandboxError.invalidRequest("program is \(code.count) bytes; the limit is \(config.maxCodeBytes)")
         }
+        if String(validating: code, as: UTF8.self) == nil {
+            throw SandboxError.invalidRequest("program is not valid UTF-8")
+        }
         if stdin.count > config.maxStdinBytes {
             throw SandboxError.invalidRequest("stdin is \(stdin.count) bytes; the limit is \(config.maxStdinBytes)")
         }

@@ -125,14 +125,24 @@ def set_memory(limit):
         cg_write("mem_limit", str(limit)); cg_write("memsw_limit", str(limit))
     cur_mem[0] = limit
 
-def reap_all():
+REAPED = {}          # main pid -> (status, rusage), when reaped by reap_all
+
+def reap_all(main=None):
     while True:
         try:
-            pid, _ = os.waitpid(-1, os.WNOHANG)
+            pid, st, ru = os.wait4(-1, os.WNOHANG)
         except ChildProcessError:
             return
         if pid == 0:
             return
+        if pid == main:
+            REAPED[pid] = (st, ru)
+
+def wait_main(pid):
+    if pid in REAPED:
+        return REAPED.pop(pid)
+    _, st, ru = os.wait4(pid, 0)
+    return st, ru
 
 def kill_run(pid):
     """Kill everything the run started: cgroup.kill, else the process group."""
@@ -142,14 +152,14 @@ def kill_run(pid):
         killed = True
         deadline = time.monotonic() + 2.0
         while populated() and time.monotonic() < deadline:
-            reap_all()
-            time.sleep(0.0005)
+            reap_all(pid)
+            time.sleep(0.0002)
     elif FD.get("v2_kill", -1) < 0:
         try:
             os.killpg(pid, signal.SIGKILL)
         except OSError:
             pass
-    reap_all()
+    reap_all(pid)
     return killed
 
 def wipe(path):
@@ -341,12 +351,18 @@ def run(h, code, stdin):
                 exited = True
             elif fd in open_fds:
                 drain(fd)
+    t_end = time.monotonic_ns()
+    run_delay = 0
+    if timed_out:
+        try:
+            with open("/proc/%d/schedstat" % pid) as f:
+                run_delay = int(f.read().split()[1])
+        except (OSError, ValueError, IndexError):
+            pass
     if timed_out or overflow:
-        killed_leftovers = kill_run(pid)
-        _, status, ru = os.wait4(pid, 0)
-    else:
-        _, status, ru = os.wait4(pid, 0)
-    wall_ns = time.monotonic_ns() - t0
+        kill_run(pid)
+    status, ru = wait_main(pid)
+    wall_ns = t_end - t0
     # Whatever is already in the pipes belongs to the run; a daemon holding them
     # open does not stop supervision (we never wait for EOF).
     for fd in list(open_fds):
@@ -355,6 +371,7 @@ def run(h, code, stdin):
     leftovers = populated()
     if leftovers:
         kill_run(pid)
+    REAPED.clear()
     for fd in (r_out, r_err, r_ready):
         try: os.close(fd)
         except OSError: pass
@@ -383,6 +400,7 @@ def run(h, code, stdin):
         "oom": oom,
         "ready": ready,
         "leftovers": bool(leftovers),
+        "run_delay_ns": run_delay,
     }
     return resp, b"".join(bufs[r_out]), b"".join(bufs[r_err])
 
