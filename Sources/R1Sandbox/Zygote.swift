@@ -58,7 +58,7 @@ final class Zygote {
         let argv = arena.array([env.python.executable, "-S", "-I", "-B", "-c", bootstrap, ZygoteScript.source])
         let envp = arena.array(["PATH=/usr/local/bin:/usr/bin:/bin", "LANG=C.UTF-8", "HOME=/tmp",
                                 "OPENBLAS_NUM_THREADS=1", "OMP_NUM_THREADS=1", "MKL_NUM_THREADS=1",
-                                "NUMEXPR_NUM_THREADS=1"])
+                                "NUMEXPR_NUM_THREADS=1", "MALLOC_ARENA_MAX=2"])
         var err = [CChar](repeating: 0, count: 512)
         var pfd: Int32 = -1
         let spawned: pid_t = dirs.withUnsafeBufferPointer { dirsBuf in

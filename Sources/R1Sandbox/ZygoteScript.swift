@@ -198,7 +198,7 @@ def child(h, code, stdin_fd, w_out, w_err, w_ready):
         resource.setrlimit(resource.RLIMIT_NPROC, (h["procs"], h["procs"]))
         as_limit = h.get("as", -1)
         if as_limit < 0:
-            as_limit = BASE_VSZ + 2 * h["mem_bytes"]
+            as_limit = BASE_VSZ + 2 * h["mem_bytes"] + (512 << 20)
         if as_limit > 0:
             resource.setrlimit(resource.RLIMIT_AS, (as_limit, as_limit))
         os.chdir(SCRATCH)
