@@ -17,6 +17,7 @@
 #include <sys/statfs.h>
 #include <sys/statvfs.h>
 #include <sys/syscall.h>
+#include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
 #include <linux/sched.h>
@@ -319,3 +320,5 @@ int csb_reap(pid_t pid, int timeout_ms) {
 }
 
 int csb_pipe_cloexec(int fds[2]) { return pipe2(fds, O_CLOEXEC); }
+
+int csb_accept_cloexec(int fd) { return accept4(fd, NULL, NULL, SOCK_CLOEXEC); }

@@ -14,6 +14,8 @@ final class Slot: @unchecked Sendable {
     /// Extra time the executor grants the zygote beyond the run's wall limit
     /// before declaring it stuck and replacing it.
     static let graceMs = 5_000
+    /// R1CI_SANDBOX_TRACE=1 prints the zygote's per-run phase times (µs) to stderr.
+    static let trace = ProcessInfo.processInfo.environment["R1CI_SANDBOX_TRACE"] == "1"
 
     init(index: Int, env: ZygoteEnvironment, cgroups: SlotCgroups, degraded: [String]) throws {
         self.index = index
@@ -54,6 +56,9 @@ final class Slot: @unchecked Sendable {
         ]
         do {
             let (h, out, err) = try z.request(header, code: code, stdin: stdin, timeoutMs: limits.wallMs + Slot.graceMs)
+            if Slot.trace, let phases = h["phases_us"] {
+                FileHandle.standardError.write(Data("r1ci-trace slot \(index) phases_us \(phases)\n".utf8))
+            }
             return ResultMapping.result(h, stdout: out, stderr: err, limits: limits, degraded: degraded)
         } catch {
             // The zygote died or hung: kill it and everything of the run, start afresh next time.

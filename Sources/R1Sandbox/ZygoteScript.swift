@@ -70,6 +70,7 @@ if bpf:
 RUN_UID = cfg["uid"]
 SCRATCH = cfg["scratch"]
 ENV = cfg["env"]
+import threading, atexit       # used by every child at exit: import once here
 compile("x = 1\nfor i in range(3):\n    x += i\n", USER_FILE, "exec")   # warm the compiler before forking
 gc.collect()
 gc.freeze()
@@ -287,6 +288,7 @@ def run(h, code, stdin):
         os.lseek(stdin_fd, 0, 0)
     else:
         stdin_fd = os.open("/dev/null", os.O_RDONLY)
+    t_req = T0[0]
     t0 = time.monotonic_ns()
     pid = os.fork()
     if pid == 0:
@@ -296,6 +298,7 @@ def run(h, code, stdin):
             os._exit(120)
     for fd in (w_out, w_err, w_ready, stdin_fd):
         os.close(fd)
+    t_forked = time.monotonic_ns()
     pidfd = os.pidfd_open(pid)
     for fd in (r_out, r_err, r_ready):
         os.set_blocking(fd, False)
@@ -328,6 +331,7 @@ def run(h, code, stdin):
                 return False
             if fd == r_ready:
                 ready = True
+                T_READY[0] = time.monotonic_ns()
                 continue
             room = cap - sizes[fd]
             if len(b) > room:
@@ -401,12 +405,17 @@ def run(h, code, stdin):
         "ready": ready,
         "leftovers": bool(leftovers),
         "run_delay_ns": run_delay,
+        "phases_us": [(t0 - t_req) // 1000, (t_forked - t0) // 1000, (T_READY[0] - t0) // 1000,
+                      (t_end - t0) // 1000, (time.monotonic_ns() - t0) // 1000],
     }
     return resp, b"".join(bufs[r_out]), b"".join(bufs[r_err])
 
 write_frame({"ok": True, "loaded": loaded, "pid": os.getpid(), "python": sys.version.split()[0]})
+T0 = [0]
+T_READY = [0]
 while True:
     hb, code, stdin = read_frame()
+    T0[0] = time.monotonic_ns()
     h = json.loads(hb)
     if h.get("op") == "ping":
         write_frame({"ok": True})
