@@ -75,6 +75,9 @@ final class Slot: @unchecked Sendable {
         }
     }
 
+    /// The zygote's host pid, if one is running (for tests and diagnostics).
+    var zygotePID: pid_t? { queue.sync { zygote?.pid } }
+
     /// Kills the zygote (tests use this to prove a dead slot is replaced).
     func killZygoteForTesting() {
         queue.sync { if let z = zygote { _ = csb_pidfd_kill(z.pidfd, SIGKILL) } }
