@@ -19,6 +19,7 @@ enum ResultMapping {
         r.killedLeftovers = bool("leftovers")
         r.stdoutTruncated = bool("stdout_truncated")
         r.stderrTruncated = bool("stderr_truncated")
+        r.sessionEnded = bool("session_ended")
         r.stdout = text(stdout, truncated: r.stdoutTruncated, cap: limits.outputBytes)
         r.stderr = text(stderr, truncated: r.stderrTruncated, cap: limits.outputBytes)
 

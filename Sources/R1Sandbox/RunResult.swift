@@ -44,6 +44,8 @@ public struct RunResult: Sendable, Codable, Equatable {
     public var degraded: [String]
     /// Why the executor failed (status sandbox_error), else nil.
     public var sandboxMessage: String?
+    /// Sessions only: this block ended the interpreter; the next block starts fresh.
+    public var sessionEnded: Bool = false
 
     public init(status: RunStatus, exitCode: Int? = nil, signal: Int? = nil, stdout: String = "", stderr: String = "",
                 stdoutTruncated: Bool = false, stderrTruncated: Bool = false, wallMs: Double = 0, cpuMs: Double = 0,
@@ -75,6 +77,7 @@ public struct RunResult: Sendable, Codable, Equatable {
         case peakMemoryBytes = "peak_memory_bytes"
         case killedLeftovers = "killed_leftovers"
         case sandboxMessage = "sandbox_message"
+        case sessionEnded = "session_ended"
     }
 
     static func failure(_ message: String, degraded: [String] = []) -> RunResult {

@@ -15,6 +15,10 @@ public final class Sandbox: @unchecked Sendable {
     private let slots: [Slot]
     private let pool: SlotPool
     private let runtimeDir: String
+    let zygoteEnv: ZygoteEnvironment
+    let cgroupLayout: CgroupLayout
+    let cgroupTag: String
+    private let sessionCounter = SessionCounter()
 
     /// Probes the host, builds the seccomp program, and starts `config.slots`
     /// zygotes. Throws `hostUnsupported` when a layer is missing and
@@ -45,6 +49,9 @@ public final class Sandbox: @unchecked Sendable {
         let made = Results<Slot>(count: count)
         let layout = layers.cgroups
         let tag = "r1ci-\(getpid())-\(UInt32.random(in: 0...0xffff))"
+        zygoteEnv = env
+        cgroupLayout = layout
+        cgroupTag = tag
         DispatchQueue.concurrentPerform(iterations: count) { i in
             made.set(i, Result {
                 let cg = try SlotCgroups(layout: layout, name: "\(tag)-s\(i)")
@@ -112,6 +119,24 @@ public final class Sandbox: @unchecked Sendable {
     }
 
     func slotForTesting(_ i: Int) -> Slot { slots[i] }
+
+    /// Opens a stateful session: later blocks see earlier blocks' variables,
+    /// like notebook cells. It gets its own interpreter, namespaces, cgroups
+    /// and uid range; close it when the trace ends.
+    public func openSession() async throws -> SandboxSession {
+        let n = sessionCounter.next()
+        let env = zygoteEnv, layout = cgroupLayout, name = "\(cgroupTag)-sess\(n)", missing = degraded
+        let slot: Slot = try await withCheckedThrowingContinuation { cont in
+            DispatchQueue.global().async {
+                do {
+                    let cg = try SlotCgroups(layout: layout, name: name)
+                    do { cont.resume(returning: try Slot(index: 64 + n % 4096, env: env, cgroups: cg, degraded: missing)) }
+                    catch { cg.close(); throw error }
+                } catch { cont.resume(throwing: error) }
+            }
+        }
+        return SandboxSession(slot: slot, config: config)
+    }
 }
 
 /// Hands out idle slots; callers beyond the idle slots wait in FIFO order,
@@ -159,4 +184,10 @@ private final class Results<T>: @unchecked Sendable {
     init(count: Int) { items = Array(repeating: nil, count: count) }
     func set(_ i: Int, _ r: Result<T, Error>) { lock.lock(); items[i] = r; lock.unlock() }
     var all: [Result<T, Error>?] { lock.lock(); defer { lock.unlock() }; return items }
+}
+
+private final class SessionCounter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var n = 0
+    func next() -> Int { lock.withLock { n += 1; return n } }
 }

@@ -29,11 +29,13 @@ final class Slot: @unchecked Sendable {
     var loadedModules: [String] { queue.sync { zygote?.loadedModules ?? [] } }
 
     /// Runs one program on this slot's queue and calls back with the result.
-    func run(code: [UInt8], stdin: [UInt8], limits: SandboxLimits, completion: @escaping @Sendable (RunResult) -> Void) {
-        queue.async { completion(self.runSync(code: code, stdin: stdin, limits: limits)) }
+    /// `session`: run as the next block of this slot's persistent interpreter.
+    func run(code: [UInt8], stdin: [UInt8], limits: SandboxLimits, session: Bool = false,
+             completion: @escaping @Sendable (RunResult) -> Void) {
+        queue.async { completion(self.runSync(code: code, stdin: stdin, limits: limits, session: session)) }
     }
 
-    private func runSync(code: [UInt8], stdin: [UInt8], limits: SandboxLimits) -> RunResult {
+    private func runSync(code: [UInt8], stdin: [UInt8], limits: SandboxLimits, session: Bool) -> RunResult {
         if let z = zygote, csb_pidfd_wait(z.pidfd, 0) != 0 {
             // Died between runs (killed from outside): replace it before use.
             z.terminateNow()
@@ -50,7 +52,7 @@ final class Slot: @unchecked Sendable {
         }
         guard let z = zygote else { return .failure("no zygote", degraded: degraded) }
         let header: [String: Any] = [
-            "op": "run", "wall_ms": limits.wallMs, "cpu_ms": limits.cpuMs,
+            "op": session ? "session_run" : "run", "wall_ms": limits.wallMs, "cpu_ms": limits.cpuMs,
             "mem_bytes": limits.memoryMB << 20, "procs": limits.processes, "out_bytes": limits.outputBytes,
             "fsize": limits.fileSizeBytes, "nofile": limits.openFiles,
         ]

@@ -179,7 +179,8 @@ def wipe(path):
             pass
 
 # ---- the child -----------------------------------------------------------
-def child(h, code, stdin_fd, w_out, w_err, w_ready):
+def harden(h, stdin_fd, w_out, w_err, w_ready, keep=()):
+    """Everything between fork and user code; `keep` fds become 4, 5, ..."""
     try:
         for role in ("mem_procs", "pids_procs", "v2_procs"):
             fd = FD.get(role, -1)
@@ -190,9 +191,13 @@ def child(h, code, stdin_fd, w_out, w_err, w_ready):
         os.dup2(w_out, 1)
         os.dup2(w_err, 2)
         os.dup2(w_ready, 3)
-        os.closerange(4, 1 << 20)
+        moved = [os.dup(fd) for fd in keep]
+        for i, fd in enumerate(moved):
+            os.dup2(fd, 4 + i)
+        os.closerange(4 + len(keep), 1 << 20)
         cpu_s = max(1, (h["cpu_ms"] + 999) // 1000)
-        resource.setrlimit(resource.RLIMIT_CPU, (cpu_s, cpu_s + 1))
+        cpu_hard = h.get("cpu_hard_s", cpu_s + 1)
+        resource.setrlimit(resource.RLIMIT_CPU, (cpu_s, cpu_hard))
         resource.setrlimit(resource.RLIMIT_FSIZE, (h["fsize"], h["fsize"]))
         resource.setrlimit(resource.RLIMIT_NOFILE, (h["nofile"], h["nofile"]))
         resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
@@ -224,28 +229,33 @@ def child(h, code, stdin_fd, w_out, w_err, w_ready):
         os.close(3)
     except BaseException:
         os._exit(120)
-    rc = 0
-    src = code.decode("utf-8", errors="surrogateescape")
-    linecache.cache[USER_FILE] = (len(src), None, src.splitlines(True), USER_FILE)
     main = types.ModuleType("__main__")
     main.__file__ = USER_FILE
     main.__builtins__ = builtins
     sys.modules["__main__"] = main
-    g = main.__dict__
+    return main.__dict__
+
+class _Exit(Exception):
+    pass
+
+def exec_block(src_bytes, g, filename):
+    """Runs one block in `g`; returns (rc, exited) where exited means SystemExit."""
+    src = src_bytes.decode("utf-8", errors="surrogateescape")
+    linecache.cache[filename] = (len(src), None, src.splitlines(True), filename)
     try:
-        exec(compile(src, USER_FILE, "exec"), g)
+        exec(compile(src, filename, "exec"), g)
+        return 0, False
     except SystemExit as e:
         c = e.code
         if c is None:
-            rc = 0
-        elif isinstance(c, int):
-            rc = c & 0xff
-        else:
-            try:
-                print(c, file=sys.stderr)
-            except BaseException:
-                pass
-            rc = 1
+            return 0, True
+        if isinstance(c, int):
+            return c & 0xff, True
+        try:
+            print(c, file=sys.stderr)
+        except BaseException:
+            pass
+        return 1, True
     except BaseException as e:
         tb = e.__traceback__
         while tb is not None and tb.tb_frame.f_code.co_filename == MY_FILE:
@@ -254,23 +264,62 @@ def child(h, code, stdin_fd, w_out, w_err, w_ready):
             traceback.print_exception(type(e), e, tb, file=sys.stderr)
         except BaseException:
             pass
-        rc = 1
-    try:
-        import threading
-        threading._shutdown()
-    except BaseException:
-        pass
-    try:
-        import atexit
-        atexit._run_exitfuncs()
-    except BaseException:
-        pass
+        return 1, False
+
+def flush_std():
     for s in (sys.stdout, sys.stderr):
         try:
             s.flush()
         except BaseException:
             pass
+
+def child(h, code, stdin_fd, w_out, w_err, w_ready):
+    g = harden(h, stdin_fd, w_out, w_err, w_ready)
+    rc, _ = exec_block(code, g, USER_FILE)
+    try:
+        threading._shutdown()
+    except BaseException:
+        pass
+    try:
+        atexit._run_exitfuncs()
+    except BaseException:
+        pass
+    flush_std()
     os._exit(rc)
+
+def kernel(h, w_out, w_err, w_ready, cmd_r, status_w):
+    """A session's interpreter: runs blocks from fd 4 in one namespace, reports on fd 5."""
+    null = os.open("/dev/null", os.O_RDONLY)
+    g = harden(h, null, w_out, w_err, w_ready, keep=(cmd_r, status_w))
+    n = 0
+    while True:
+        head = b""
+        while len(head) < 8:
+            b = os.read(4, 8 - len(head))
+            if not b:
+                os._exit(0)
+            head += b
+        size, cpu_s = struct.unpack("!II", head)
+        parts = []
+        while size > 0:
+            b = os.read(4, min(size, 1 << 20))
+            if not b:
+                os._exit(0)
+            parts.append(b)
+            size -= len(b)
+        used = resource.getrusage(resource.RUSAGE_SELF)
+        used_s = int(used.ru_utime + used.ru_stime)
+        hard = resource.getrlimit(resource.RLIMIT_CPU)[1]
+        try:
+            resource.setrlimit(resource.RLIMIT_CPU, (min(hard, used_s + cpu_s), hard))
+        except (ValueError, OSError):
+            pass
+        n += 1
+        rc, exited = exec_block(b"".join(parts), g, USER_FILE)
+        flush_std()
+        if exited:
+            os._exit(rc)
+        os.write(5, struct.pack("!i", rc))
 
 # ---- one run ---------------------------------------------------------------
 def run(h, code, stdin):
@@ -410,6 +459,152 @@ def run(h, code, stdin):
     }
     return resp, b"".join(bufs[r_out]), b"".join(bufs[r_err])
 
+# ---- a session: one interpreter for many blocks ----------------------------
+CLK_TCK = os.sysconf("SC_CLK_TCK")
+KERNEL = {}
+
+def proc_cpu_ns(pid):
+    try:
+        with open("/proc/%d/stat" % pid) as f:
+            fields = f.read().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) * 1_000_000_000 // CLK_TCK
+    except (OSError, ValueError, IndexError):
+        return 0
+
+def start_kernel(h):
+    r_out, w_out = os.pipe()
+    r_err, w_err = os.pipe()
+    r_ready, w_ready = os.pipe()
+    cmd_r, cmd_w = os.pipe()
+    status_r, status_w = os.pipe()
+    hk = dict(h)
+    hk["cpu_hard_s"] = h.get("session_cpu_s", 3600)
+    pid = os.fork()
+    if pid == 0:
+        try:
+            kernel(hk, w_out, w_err, w_ready, cmd_r, status_w)
+        finally:
+            os._exit(120)
+    for fd in (w_out, w_err, w_ready, cmd_r, status_w):
+        os.close(fd)
+    for fd in (r_out, r_err, r_ready, status_r):
+        os.set_blocking(fd, False)
+    KERNEL.update(pid=pid, pidfd=os.pidfd_open(pid), out=r_out, err=r_err, ready=r_ready,
+                  cmd=cmd_w, status=status_r, is_ready=False)
+
+def end_kernel():
+    pid = KERNEL["pid"]
+    kill_run(pid)
+    st, ru = wait_main(pid)
+    REAPED.clear()
+    for k in ("pidfd", "out", "err", "ready", "cmd", "status"):
+        try:
+            os.close(KERNEL[k])
+        except OSError:
+            pass
+    KERNEL.clear()
+    reap_all()
+    wipe(SCRATCH)
+    return st, ru
+
+def session_run(h, code):
+    if not KERNEL:
+        start_kernel(h)
+    K = KERNEL
+    pid = K["pid"]
+    set_memory(h["mem_bytes"])
+    cg_write("pids_max", str(h["procs"]))
+    cg_write("mem_max_usage", "0")
+    oom_before = oom_kills()
+    cap = h["out_bytes"]
+    cpu0 = proc_cpu_ns(pid)
+    t0 = time.monotonic_ns()
+    cpu_s = max(1, (h["cpu_ms"] + 999) // 1000)
+    try:
+        os.write(K["cmd"], struct.pack("!II", len(code), cpu_s) + code)
+    except OSError:
+        pass                                  # the kernel is gone: its pidfd says so below
+    out_fd, err_fd = K["out"], K["err"]
+    bufs = {out_fd: [], err_fd: []}
+    sizes = {out_fd: 0, err_fd: 0}
+    trunc = {out_fd: False, err_fd: False}
+    p = select.poll()
+    for fd in (out_fd, err_fd, K["ready"], K["status"], K["pidfd"]):
+        p.register(fd, select.POLLIN)
+    state = {"overflow": False, "rc": None}
+
+    def drain(fd):
+        while True:
+            try:
+                b = os.read(fd, 65536)
+            except BlockingIOError:
+                return
+            except OSError:
+                b = b""
+            if not b:
+                p.unregister(fd)
+                return
+            if fd == K["ready"]:
+                K["is_ready"] = True
+                continue
+            if fd == K["status"]:
+                state["rc"] = struct.unpack("!i", b[:4])[0]
+                continue
+            room = cap - sizes[fd]
+            if len(b) > room:
+                if room > 0:
+                    bufs[fd].append(b[:room])
+                    sizes[fd] += room
+                trunc[fd] = True
+                state["overflow"] = True
+                return
+            bufs[fd].append(b)
+            sizes[fd] += len(b)
+
+    deadline = t0 + h["wall_ms"] * 1_000_000
+    timed_out = died = False
+    while state["rc"] is None and not state["overflow"] and not died:
+        left = (deadline - time.monotonic_ns()) // 1_000_000
+        if left <= 0:
+            timed_out = True
+            break
+        for fd, ev in p.poll(max(1, left)):
+            if fd == K["pidfd"]:
+                died = True
+            else:
+                drain(fd)
+    t_end = time.monotonic_ns()
+    for fd in (out_fd, err_fd, K["ready"], K["status"]):
+        if not state["overflow"]:
+            try:
+                drain(fd)
+            except (KeyError, ValueError):
+                pass
+    cpu_ns = max(0, proc_cpu_ns(pid) - cpu0)
+    ready = K["is_ready"]
+    ended = timed_out or state["overflow"] or died
+    exit_code, sig = state["rc"], None
+    if ended:
+        st, ru = end_kernel()
+        cpu_ns = max(cpu_ns, int((ru.ru_utime + ru.ru_stime) * 1e9) - cpu0)
+        if not timed_out and not state["overflow"]:
+            exit_code = os.WEXITSTATUS(st) if os.WIFEXITED(st) else None
+            sig = os.WTERMSIG(st) if os.WIFSIGNALED(st) else None
+        elif os.WIFSIGNALED(st):
+            sig = os.WTERMSIG(st)
+    oom = oom_kills() > oom_before
+    try:
+        peak = int(cg_read("mem_max_usage").strip() or 0)
+    except ValueError:
+        peak = 0
+    resp = {
+        "exit_code": exit_code, "signal": sig, "wall_ns": t_end - t0, "cpu_ns": cpu_ns,
+        "peak_bytes": peak, "timed_out": timed_out, "output_overflow": state["overflow"],
+        "stdout_truncated": trunc[out_fd], "stderr_truncated": trunc[err_fd], "oom": oom,
+        "ready": ready, "leftovers": False, "session_ended": ended,
+    }
+    return resp, b"".join(bufs[out_fd]), b"".join(bufs[err_fd])
+
 write_frame({"ok": True, "loaded": loaded, "pid": os.getpid(), "python": sys.version.split()[0]})
 T0 = [0]
 T_READY = [0]
@@ -421,7 +616,10 @@ while True:
         write_frame({"ok": True})
         continue
     try:
-        resp, out, err = run(h, code, stdin)
+        if h.get("op") == "session_run":
+            resp, out, err = session_run(h, code)
+        else:
+            resp, out, err = run(h, code, stdin)
     except Exception as e:
         resp, out, err = {"sandbox_error": "%s: %s" % (type(e).__name__, e)}, b"", b""
     write_frame(resp, out, err)

@@ -22,7 +22,7 @@ enum Shared {
 /// Host-side observations used to prove a run left nothing behind.
 enum Host {
     /// Host uids used by the sandbox: every slot's range.
-    static func isSandboxUID(_ uid: Int) -> Bool { uid >= 200_000 && uid < 200_000 + 64 * 65_536 }
+    static func isSandboxUID(_ uid: Int) -> Bool { uid >= 200_000 && uid < 200_000 + 4200 * 65_536 }
 
     /// Pids of processes running as a sandbox *run* uid (base + 1000 of any slot).
     static func runProcesses() -> [Int32] {
