@@ -55,7 +55,7 @@ public final class Sandbox: @unchecked Sendable {
         DispatchQueue.concurrentPerform(iterations: count) { i in
             made.set(i, Result {
                 let cg = try SlotCgroups(layout: layout, name: "\(tag)-s\(i)")
-                do { return try Slot(index: i, env: env, cgroups: cg, degraded: missing) } catch { cg.close(); throw error }
+                do { return try Slot(index: i, env: env, lightPreload: config.lightPreload, cgroups: cg, degraded: missing) } catch { cg.close(); throw error }
             })
         }
         var ok: [Slot] = []
@@ -81,6 +81,8 @@ public final class Sandbox: @unchecked Sendable {
     public var slotCount: Int { slots.count }
     /// How often a dead slot was replaced.
     public var restarts: Int { slots.reduce(0) { $0 + $1.restarts } }
+    /// Host pids of every zygote (diagnostics).
+    public var zygotePIDs: [pid_t] { slots.flatMap(\.zygotePIDs) }
 
     /// Runs `code` (Python 3 source, UTF-8 bytes) with `limits` and optional stdin.
     /// A program that ran, whatever its outcome, is a RunResult; errors are
@@ -130,7 +132,7 @@ public final class Sandbox: @unchecked Sendable {
             DispatchQueue.global().async {
                 do {
                     let cg = try SlotCgroups(layout: layout, name: name)
-                    do { cont.resume(returning: try Slot(index: 64 + n % 4096, env: env, cgroups: cg, degraded: missing)) }
+                    do { cont.resume(returning: try Slot(index: 64 + n % 4096, env: env, lightPreload: nil, cgroups: cg, degraded: missing)) }
                     catch { cg.close(); throw error }
                 } catch { cont.resume(throwing: error) }
             }

@@ -11,6 +11,10 @@ public struct SandboxConfig: Sendable {
     public var python: String?
     /// Modules imported once in each zygote (missing ones are skipped).
     public var preload: [String]
+    /// Modules of a second, lighter zygote per slot that serves every program
+    /// which names none of the heavy modules (default: `preload` without numpy,
+    /// sympy, scipy, pandas). nil: one zygote per slot.
+    public var lightPreload: [String]?
     /// Run even when some isolation layer is missing (reported in every result).
     public var allowDegraded: Bool
     /// Size of the writable scratch /tmp, MiB.
@@ -34,6 +38,9 @@ public struct SandboxConfig: Sendable {
         self.queueLimit = queueLimit
         self.python = python
         self.preload = preload
+        let heavy: Set<String> = ["numpy", "sympy", "scipy", "pandas", "networkx", "mpmath"]
+        let light = preload.filter { !heavy.contains($0.split(separator: ".").first.map(String.init) ?? $0) }
+        self.lightPreload = light.count == preload.count ? nil : light
         self.allowDegraded = allowDegraded
         self.scratchMB = scratchMB
         self.maxCodeBytes = maxCodeBytes

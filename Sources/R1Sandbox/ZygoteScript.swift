@@ -225,7 +225,7 @@ def harden(h, stdin_fd, w_out, w_err, w_ready, keep=()):
         sys.stdout = io.TextIOWrapper(io.FileIO(1, "w", closefd=False), encoding="utf-8", errors="strict", write_through=False)
         sys.stderr = io.TextIOWrapper(io.FileIO(2, "w", closefd=False), encoding="utf-8", errors="backslashreplace", line_buffering=True)
         sys.__stdin__, sys.__stdout__, sys.__stderr__ = sys.stdin, sys.stdout, sys.stderr
-        os.write(3, b"R")
+        os.write(3, b"R" + struct.pack("!Q", time.process_time_ns()))
         os.close(3)
     except BaseException:
         os._exit(120)
@@ -381,6 +381,8 @@ def run(h, code, stdin):
             if fd == r_ready:
                 ready = True
                 T_READY[0] = time.monotonic_ns()
+                if len(b) >= 9:
+                    SETUP_CPU[0] = struct.unpack("!Q", b[1:9])[0]
                 continue
             room = cap - sizes[fd]
             if len(b) > room:
@@ -454,6 +456,7 @@ def run(h, code, stdin):
         "ready": ready,
         "leftovers": bool(leftovers),
         "run_delay_ns": run_delay,
+        "setup_cpu_us": SETUP_CPU[0] // 1000,
         "phases_us": [(t0 - t_req) // 1000, (t_forked - t0) // 1000, (T_READY[0] - t0) // 1000,
                       (t_end - t0) // 1000, (time.monotonic_ns() - t0) // 1000],
     }
@@ -608,6 +611,7 @@ def session_run(h, code):
 write_frame({"ok": True, "loaded": loaded, "pid": os.getpid(), "python": sys.version.split()[0]})
 T0 = [0]
 T_READY = [0]
+SETUP_CPU = [0]
 while True:
     hb, code, stdin = read_frame()
     T0[0] = time.monotonic_ns()

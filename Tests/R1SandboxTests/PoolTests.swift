@@ -41,13 +41,13 @@ import Testing
 
     @Test func deadSlotIsReplaced() async throws {
         let sb = try Sandbox(config: SandboxConfig(slots: 1, preload: []))
-        let before = sb.slotForTesting(0).zygotePID
+        let before = sb.slotForTesting(0).zygotePID()
         sb.slotForTesting(0).killZygoteForTesting()
         usleep(50_000)
         let r = try await sb.run("print('alive')")
         #expect(r.status == .ok && r.stdout == "alive\n", "\(r)")
         #expect(sb.restarts == 1)
-        #expect(sb.slotForTesting(0).zygotePID != before)
+        #expect(sb.slotForTesting(0).zygotePID() != before)
         await sb.shutdown()
     }
 

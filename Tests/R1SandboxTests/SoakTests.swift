@@ -20,7 +20,7 @@ import Testing
     @Test func tenThousandRuns() async throws {
         let total = Int(ProcessInfo.processInfo.environment["R1CI_SOAK_RUNS"] ?? "") ?? 10_000
         let sb = try Sandbox(config: SandboxConfig(slots: 2, preload: []))
-        let zygotes = (0..<sb.slotCount).compactMap { sb.slotForTesting($0).zygotePID }
+        let zygotes = sb.zygotePIDs
         let programs = ["print(1)", "import math\nprint(math.factorial(20))", "raise ValueError('x')",
                         "import sys; sys.stderr.write('e' * 100)", "open('f', 'w').write('x' * 1000)"]
         func batch(_ count: Int, from start: Int) async throws -> Int {
@@ -56,7 +56,7 @@ import Testing
 
         #expect(bad == 0, "\(bad) runs had an unexpected status")
         #expect(sb.restarts == 0)
-        #expect((0..<sb.slotCount).compactMap { sb.slotForTesting($0).zygotePID } == zygotes)
+        #expect(sb.zygotePIDs == zygotes)
         #expect(fds1 - fds0 <= 8, "descriptors grew \(fds0) -> \(fds1)")
         #expect(threads1 - threads0 <= 8, "threads grew \(threads0) -> \(threads1)")
         #expect(rss1 - rss0 < 48_000, "executor RSS grew \(rss0) -> \(rss1) kB")
