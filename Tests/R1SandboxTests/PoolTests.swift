@@ -89,7 +89,7 @@ import Testing
         if haveNumpy {
             let r = try await sb.run("import numpy as np\nprint(int(np.arange(10).sum()))")
             #expect(r.status == .ok && r.stdout == "45\n", "\(r)")
-            #expect(r.wallMs < 500)
+            #expect(r.wallMs < 3000)
         }
         if haveSympy {
             let r = try await sb.run("from sympy import factorint\nprint(factorint(2**20 - 1))")

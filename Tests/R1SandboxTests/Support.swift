@@ -13,6 +13,7 @@ enum Shared {
     }()
 
     static let oneSecond = SandboxLimits(wallMs: 1000, memoryMB: 256, processes: 64)
+    static let slow = SandboxLimits(wallMs: 15_000, memoryMB: 256, processes: 64)
 
     static func run(_ code: String, limits: SandboxLimits = oneSecond, stdin: String? = nil) async throws -> RunResult {
         try await sandbox.run(code, stdin: stdin, limits: limits)
