@@ -26,9 +26,12 @@ public struct SandboxConfig: Sendable {
     /// Limits used when a run gives none.
     public var defaultLimits: SandboxLimits
 
+    /// Pre-imported by default. Not `random`, `statistics` or `threading`: each
+    /// registers an at-fork hook that every forked child would pay for (random
+    /// reseeds, ~0.3 ms; threading ~0.9 ms), while importing them on use is cheap.
     public static let standardModules = ["math", "itertools", "collections", "functools", "fractions", "decimal",
-                                         "re", "heapq", "json", "random", "statistics", "string", "bisect",
-                                         "operator", "typing", "dataclasses", "copy", "numpy", "sympy"]
+                                         "re", "heapq", "json", "string", "bisect", "operator", "typing",
+                                         "dataclasses", "copy", "numpy", "sympy"]
 
     public init(slots: Int? = nil, queueLimit: Int = 1024, python: String? = nil,
                 preload: [String] = SandboxConfig.standardModules, allowDegraded: Bool = false,

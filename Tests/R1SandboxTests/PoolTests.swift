@@ -98,6 +98,32 @@ import Testing
         await sb.shutdown()
     }
 
+    @Test func threadsAreAwaitedAndRandomnessIsFresh() async throws {
+        let t = try await Shared.run("""
+            import threading, time
+            def late():
+                time.sleep(0.1)
+                print('late')
+            threading.Thread(target=late).start()
+            print('main')
+            """, limits: SandboxLimits(wallMs: 5000))
+        #expect(t.status == .ok && t.stdout == "main\nlate\n", "\(t)")
+        let a = try await Shared.run("import random; print(random.random())")
+        let b = try await Shared.run("import random; print(random.random())")
+        #expect(a.stdout != b.stdout)
+    }
+
+    @Test func numpyRandomIsReseededPerRun() async throws {
+        let sb = try Sandbox(config: SandboxConfig(slots: 1, preload: ["math", "numpy"]))
+        guard sb.preloadedModules.contains("numpy") else { await sb.shutdown(); return }
+        let code = "import numpy, random\nprint(numpy.random.rand(), random.random())"
+        let a = try await sb.run(code)
+        let b = try await sb.run(code)
+        #expect(a.status == .ok && b.status == .ok)
+        #expect(a.stdout != b.stdout, "\(a.stdout) == \(b.stdout)")
+        await sb.shutdown()
+    }
+
     @Test func cpuAndPeakAreReported() async throws {
         let r = try await Shared.run("x = bytearray(40 * 1024 * 1024)\ns = 0\nfor i in range(2_000_000): s += i\nprint(s)",
                                      limits: SandboxLimits(wallMs: 10_000))
