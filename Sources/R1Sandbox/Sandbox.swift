@@ -41,7 +41,7 @@ public final class Sandbox: @unchecked Sendable {
         let env = ZygoteEnvironment(
             python: python, view: FilesystemView(python: python, scratchMB: config.scratchMB),
             rootDir: dir + "/root", useUserNamespace: layers.userNamespace,
-            seccompBPF: layers.seccomp ?? [], preload: config.preload, startTimeoutMs: 120_000)
+            seccompBPF: layers.seccomp ?? [], preload: config.preload, startTimeoutMs: 120_000, prefork: config.prefork)
         SlotCgroups.sweepStale(layout: layers.cgroups)
 
         // Start the slots side by side: each imports the heavy modules once.

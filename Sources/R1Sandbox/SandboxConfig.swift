@@ -15,6 +15,9 @@ public struct SandboxConfig: Sendable {
     /// which names none of the heavy modules (default: `preload` without numpy,
     /// sympy, scipy, pandas). nil: one zygote per slot.
     public var lightPreload: [String]?
+    /// Fork each run's child ahead of its request (right after the previous
+    /// response), so that only the per-request set-up remains on the critical path.
+    public var prefork: Bool = true
     /// Run even when some isolation layer is missing (reported in every result).
     public var allowDegraded: Bool
     /// Size of the writable scratch /tmp, MiB.

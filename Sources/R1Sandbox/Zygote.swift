@@ -12,6 +12,7 @@ struct ZygoteEnvironment: @unchecked Sendable {
     var seccompBPF: [UInt8]        // empty: no filter (degraded)
     var preload: [String]
     var startTimeoutMs: Int
+    var prefork = true
 }
 
 final class Zygote {
@@ -105,7 +106,7 @@ final class Zygote {
         // Hand over the configuration and the seccomp program; wait for "ready".
         let initHeader: [String: Any] = [
             "fds": roles, "path": env.python.sitePaths, "preload": env.preload,
-            "uid": env.useUserNamespace ? Zygote.runUID as Any : NSNull(), "scratch": "/tmp",
+            "uid": env.useUserNamespace ? Zygote.runUID as Any : NSNull(), "scratch": "/tmp", "spares": env.prefork,
             "env": ["PATH": "/usr/local/bin:/usr/bin:/bin", "HOME": "/tmp", "LANG": "C.UTF-8"],
         ]
         do {

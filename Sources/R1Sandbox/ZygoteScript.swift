@@ -11,7 +11,7 @@
 enum ZygoteScript {
     static let filename = "<r1ci-zygote>"
     static let source = #"""
-import os, sys, struct, json, select, signal, resource, builtins, linecache, io, time, gc, traceback, types
+import os, sys, struct, json, select, signal, resource, builtins, linecache, io, time, gc, traceback, types, fcntl
 
 CTL_IN, CTL_OUT = 3, 4
 USER_FILE = "main.py"
@@ -179,13 +179,69 @@ def wipe(path):
             pass
 
 # ---- the child -----------------------------------------------------------
+CG_PROCS = ("mem_procs", "pids_procs", "v2_procs")
+
+def join_cgroups(fds):
+    for fd in fds:
+        if fd >= 0:
+            os.write(fd, b"0")
+
+def limit_and_drop(h):
+    """rlimits, numpy reseed, uid drop, no_new_privs + seccomp, clean environment."""
+    cpu_s = max(1, (h["cpu_ms"] + 999) // 1000)
+    cpu_hard = h.get("cpu_hard_s", cpu_s + 1)
+    resource.setrlimit(resource.RLIMIT_CPU, (cpu_s, cpu_hard))
+    resource.setrlimit(resource.RLIMIT_FSIZE, (h["fsize"], h["fsize"]))
+    resource.setrlimit(resource.RLIMIT_NOFILE, (h["nofile"], h["nofile"]))
+    resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+    resource.setrlimit(resource.RLIMIT_NPROC, (h["procs"], h["procs"]))
+    as_limit = h.get("as", -1)
+    if as_limit < 0:
+        as_limit = BASE_VSZ + 2 * h["mem_bytes"] + (512 << 20)
+    if as_limit > 0:
+        resource.setrlimit(resource.RLIMIT_AS, (as_limit, as_limit))
+    os.chdir(SCRATCH)
+    # A forked child inherits numpy's global RNG state: reseed it from the OS
+    # so that runs do not all draw the same numbers (random reseeds itself).
+    np = sys.modules.get("numpy")
+    if np is not None:
+        try:
+            np.random.seed()
+        except Exception:
+            pass
+    if RUN_UID is not None:
+        os.setgroups([])
+        os.setresgid(RUN_UID, RUN_UID, RUN_UID)
+        os.setresuid(RUN_UID, RUN_UID, RUN_UID)
+    if prog is not None:
+        if prctl(38, 1, None, 0, 0) != 0:            # PR_SET_NO_NEW_PRIVS
+            os._exit(121)
+        if prctl(22, 2, prog_ref, 0, 0) != 0:        # PR_SET_SECCOMP, SECCOMP_MODE_FILTER
+            os._exit(122)
+    os.environ.clear()
+    os.environ.update(ENV)
+
+def setup_stdio():
+    sys.argv = [USER_FILE]
+    sys.path.insert(0, SCRATCH)
+    sys.stdin = io.TextIOWrapper(io.FileIO(0, "r", closefd=False), encoding="utf-8", errors="strict")
+    sys.stdout = io.TextIOWrapper(io.FileIO(1, "w", closefd=False), encoding="utf-8", errors="strict", write_through=False)
+    sys.stderr = io.TextIOWrapper(io.FileIO(2, "w", closefd=False), encoding="utf-8", errors="backslashreplace", line_buffering=True)
+    sys.__stdin__, sys.__stdout__, sys.__stderr__ = sys.stdin, sys.stdout, sys.stderr
+    main = types.ModuleType("__main__")
+    main.__file__ = USER_FILE
+    main.__builtins__ = builtins
+    sys.modules["__main__"] = main
+    return main.__dict__
+
+def signal_ready():
+    os.write(3, b"R" + struct.pack("!Q", time.process_time_ns()))
+    os.close(3)
+
 def harden(h, stdin_fd, w_out, w_err, w_ready, keep=()):
     """Everything between fork and user code; `keep` fds become 4, 5, ..."""
     try:
-        for role in ("mem_procs", "pids_procs", "v2_procs"):
-            fd = FD.get(role, -1)
-            if fd >= 0:
-                os.write(fd, b"0")
+        join_cgroups([FD.get(r, -1) for r in CG_PROCS])
         os.setsid()
         os.dup2(stdin_fd, 0)
         os.dup2(w_out, 1)
@@ -195,53 +251,69 @@ def harden(h, stdin_fd, w_out, w_err, w_ready, keep=()):
         for i, fd in enumerate(moved):
             os.dup2(fd, 4 + i)
         os.closerange(4 + len(keep), 1 << 20)
-        cpu_s = max(1, (h["cpu_ms"] + 999) // 1000)
-        cpu_hard = h.get("cpu_hard_s", cpu_s + 1)
-        resource.setrlimit(resource.RLIMIT_CPU, (cpu_s, cpu_hard))
-        resource.setrlimit(resource.RLIMIT_FSIZE, (h["fsize"], h["fsize"]))
-        resource.setrlimit(resource.RLIMIT_NOFILE, (h["nofile"], h["nofile"]))
-        resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
-        resource.setrlimit(resource.RLIMIT_NPROC, (h["procs"], h["procs"]))
-        as_limit = h.get("as", -1)
-        if as_limit < 0:
-            as_limit = BASE_VSZ + 2 * h["mem_bytes"] + (512 << 20)
-        if as_limit > 0:
-            resource.setrlimit(resource.RLIMIT_AS, (as_limit, as_limit))
-        os.chdir(SCRATCH)
-        # A forked child inherits numpy's global RNG state: reseed it from the OS
-        # so that runs do not all draw the same numbers (random reseeds itself).
-        np = sys.modules.get("numpy")
-        if np is not None:
-            try:
-                np.random.seed()
-            except Exception:
-                pass
-        if RUN_UID is not None:
-            os.setgroups([])
-            os.setresgid(RUN_UID, RUN_UID, RUN_UID)
-            os.setresuid(RUN_UID, RUN_UID, RUN_UID)
-        if prog is not None:
-            if prctl(38, 1, None, 0, 0) != 0:            # PR_SET_NO_NEW_PRIVS
-                os._exit(121)
-            if prctl(22, 2, prog_ref, 0, 0) != 0:        # PR_SET_SECCOMP, SECCOMP_MODE_FILTER
-                os._exit(122)
-        os.environ.clear()
-        os.environ.update(ENV)
-        sys.argv = [USER_FILE]
-        sys.path.insert(0, SCRATCH)
-        sys.stdin = io.TextIOWrapper(io.FileIO(0, "r", closefd=False), encoding="utf-8", errors="strict")
-        sys.stdout = io.TextIOWrapper(io.FileIO(1, "w", closefd=False), encoding="utf-8", errors="strict", write_through=False)
-        sys.stderr = io.TextIOWrapper(io.FileIO(2, "w", closefd=False), encoding="utf-8", errors="backslashreplace", line_buffering=True)
-        sys.__stdin__, sys.__stdout__, sys.__stderr__ = sys.stdin, sys.stdout, sys.stderr
-        os.write(3, b"R" + struct.pack("!Q", time.process_time_ns()))
-        os.close(3)
+        limit_and_drop(h)
+        g = setup_stdio()
+        signal_ready()
+        return g
     except BaseException:
         os._exit(120)
-    main = types.ModuleType("__main__")
-    main.__file__ = USER_FILE
-    main.__builtins__ = builtins
-    sys.modules["__main__"] = main
-    return main.__dict__
+
+def spare_child(w_out, w_err, w_ready, cmd_r):
+    """A child forked ahead of time: does what needs no request, then waits for one on fd 4."""
+    try:
+        os.setsid()
+        os.dup2(w_out, 1)
+        os.dup2(w_err, 2)
+        os.dup2(w_ready, 3)
+        os.dup2(cmd_r, 4)
+        # Park the cgroup files high first so that no dup2 below clobbers a source.
+        cg = [fcntl.fcntl(fd, fcntl.F_DUPFD, 200) if fd >= 0 else -1 for fd in (FD.get(r, -1) for r in CG_PROCS)]
+        kept = []
+        for i, fd in enumerate(cg):
+            if fd >= 0:
+                os.dup2(fd, 5 + i)
+                kept.append(5 + i)
+        os.closerange(8, 1 << 20)
+        for fd in range(5, 8):
+            if fd not in kept:
+                try:
+                    os.close(fd)
+                except OSError:
+                    pass
+        g = setup_stdio()
+        head = b""
+        while len(head) < 12:
+            b = os.read(4, 12 - len(head))
+            if not b:
+                os._exit(0)                 # the zygote gave up on us
+            head += b
+        hl, cl, sl = struct.unpack("!III", head)
+        data = bytearray()
+        while len(data) < hl + cl + sl:
+            b = os.read(4, min(1 << 20, hl + cl + sl - len(data)))
+            if not b:
+                os._exit(0)
+            data += b
+        os.close(4)
+        h = json.loads(bytes(data[:hl]))
+        code = bytes(data[hl:hl + cl])
+        stdin = bytes(data[hl + cl:])
+        join_cgroups(kept)
+        for fd in kept:
+            os.close(fd)
+        if stdin:
+            sfd = os.memfd_create("stdin")
+            os.write(sfd, stdin)
+            os.lseek(sfd, 0, 0)
+        else:
+            sfd = os.open("/dev/null", os.O_RDONLY)
+        os.dup2(sfd, 0)
+        os.close(sfd)
+        limit_and_drop(h)
+        signal_ready()
+    except BaseException:
+        os._exit(120)
+    finish(code, g)
 
 class _Exit(Exception):
     pass
@@ -281,8 +353,7 @@ def flush_std():
         except BaseException:
             pass
 
-def child(h, code, stdin_fd, w_out, w_err, w_ready):
-    g = harden(h, stdin_fd, w_out, w_err, w_ready)
+def finish(code, g):
     rc, _ = exec_block(code, g, USER_FILE)
     th = sys.modules.get("threading")
     if th is not None:
@@ -296,6 +367,9 @@ def child(h, code, stdin_fd, w_out, w_err, w_ready):
         pass
     flush_std()
     os._exit(rc)
+
+def child(h, code, stdin_fd, w_out, w_err, w_ready):
+    finish(code, harden(h, stdin_fd, w_out, w_err, w_ready))
 
 def kernel(h, w_out, w_err, w_ready, cmd_r, status_w):
     """A session's interpreter: runs blocks from fd 4 in one namespace, reports on fd 5."""
@@ -331,6 +405,43 @@ def kernel(h, w_out, w_err, w_ready, cmd_r, status_w):
             os._exit(rc)
         os.write(5, struct.pack("!i", rc))
 
+# ---- a child forked ahead of the next request --------------------------------
+SPARE = []
+USE_SPARES = cfg.get("spares", True)
+
+def make_spare():
+    if not USE_SPARES or SPARE:
+        return
+    r_out, w_out = os.pipe()
+    r_err, w_err = os.pipe()
+    r_ready, w_ready = os.pipe()
+    cmd_r, cmd_w = os.pipe()
+    pid = os.fork()
+    if pid == 0:
+        try:
+            spare_child(w_out, w_err, w_ready, cmd_r)
+        finally:
+            os._exit(120)
+    for fd in (w_out, w_err, w_ready, cmd_r):
+        os.close(fd)
+    SPARE.append((pid, os.pidfd_open(pid), r_out, r_err, r_ready, cmd_w))
+
+def take_spare():
+    """The waiting child, or None if there is none or it died."""
+    if not SPARE:
+        return None
+    spare = SPARE.pop()
+    pid, pidfd = spare[0], spare[1]
+    if select.select([pidfd], [], [], 0)[0]:
+        for fd in spare[1:]:
+            os.close(fd)
+        try:
+            os.waitpid(pid, 0)
+        except ChildProcessError:
+            pass
+        return None
+    return spare
+
 # ---- one run ---------------------------------------------------------------
 def run(h, code, stdin):
     set_memory(h["mem_bytes"])
@@ -338,27 +449,41 @@ def run(h, code, stdin):
     cg_write("mem_max_usage", "0")
     oom_before = oom_kills()
     cap = h["out_bytes"]
-    r_out, w_out = os.pipe()
-    r_err, w_err = os.pipe()
-    r_ready, w_ready = os.pipe()
-    if stdin:
-        stdin_fd = os.memfd_create("stdin")
-        os.write(stdin_fd, stdin)
-        os.lseek(stdin_fd, 0, 0)
-    else:
-        stdin_fd = os.open("/dev/null", os.O_RDONLY)
     t_req = T0[0]
-    t0 = time.monotonic_ns()
-    pid = os.fork()
-    if pid == 0:
+    spare = take_spare()
+    if spare is not None:
+        pid, pidfd, r_out, r_err, r_ready, cmd = spare
+        t0 = time.monotonic_ns()
         try:
-            child(h, code, stdin_fd, w_out, w_err, w_ready)
-        finally:
-            os._exit(120)
-    for fd in (w_out, w_err, w_ready, stdin_fd):
-        os.close(fd)
+            data = struct.pack("!III", len(hb_raw[0]), len(code), len(stdin)) + hb_raw[0] + code + stdin
+            view = memoryview(data)
+            while view:
+                n = os.write(cmd, view)
+                view = view[n:]
+        except OSError:
+            pass                      # it died: its pidfd and missing ready byte will say so
+        os.close(cmd)
+    else:
+        r_out, w_out = os.pipe()
+        r_err, w_err = os.pipe()
+        r_ready, w_ready = os.pipe()
+        if stdin:
+            stdin_fd = os.memfd_create("stdin")
+            os.write(stdin_fd, stdin)
+            os.lseek(stdin_fd, 0, 0)
+        else:
+            stdin_fd = os.open("/dev/null", os.O_RDONLY)
+        t0 = time.monotonic_ns()
+        pid = os.fork()
+        if pid == 0:
+            try:
+                child(h, code, stdin_fd, w_out, w_err, w_ready)
+            finally:
+                os._exit(120)
+        for fd in (w_out, w_err, w_ready, stdin_fd):
+            os.close(fd)
+        pidfd = os.pidfd_open(pid)
     t_forked = time.monotonic_ns()
-    pidfd = os.pidfd_open(pid)
     for fd in (r_out, r_err, r_ready):
         os.set_blocking(fd, False)
     bufs = {r_out: [], r_err: []}
@@ -620,11 +745,13 @@ def session_run(h, code):
 
 write_frame({"ok": True, "loaded": loaded, "pid": os.getpid(), "python": sys.version.split()[0]})
 T0 = [0]
+hb_raw = [b""]
 T_READY = [0]
 SETUP_CPU = [0]
 while True:
     hb, code, stdin = read_frame()
     T0[0] = time.monotonic_ns()
+    hb_raw[0] = hb
     h = json.loads(hb)
     if h.get("op") == "ping":
         write_frame({"ok": True})
@@ -637,5 +764,10 @@ while True:
     except Exception as e:
         resp, out, err = {"sandbox_error": "%s: %s" % (type(e).__name__, e)}, b"", b""
     write_frame(resp, out, err)
+    if h.get("op") == "run":
+        try:
+            make_spare()              # off the critical path: the caller already has its answer
+        except OSError:
+            pass
 """#
 }

@@ -98,8 +98,10 @@ func which(_ name: String) -> String? {
 
 /// The benchmark: every launcher × program, `rounds` interleaved rounds, medians of the per-round numbers.
 func runSandboxBench(slots: Int, requests: Int, baselineRequests: Int, rounds: Int, preload: [String] = SandboxConfig.standardModules,
-                     baselines: Bool = true, log: (String) -> Void) async throws -> [BenchRow] {
-    let sandbox = try Sandbox(config: SandboxConfig(slots: slots, preload: preload))
+                     baselines: Bool = true, prefork: Bool = true, log: (String) -> Void) async throws -> [BenchRow] {
+    var config = SandboxConfig(slots: slots, preload: preload)
+    config.prefork = prefork
+    let sandbox = try Sandbox(config: config)
     defer { Task { await sandbox.shutdown() } }
     let py = sandbox.python
     let limits = SandboxLimits(wallMs: 10_000, memoryMB: 256)

@@ -59,18 +59,20 @@ struct SandboxCommand: ParsableCommand {
         @Option(help: "Modules each zygote pre-imports: 'standard' or a comma-separated list ('' for none).")
         var preload: String = "standard"
         @Flag(name: .customLong("no-baselines"), help: "Measure the sandbox only.") var noBaselines = false
+        @Flag(name: .customLong("no-prefork"), help: "Fork each child only when its request arrives.") var noPrefork = false
 
         func run() throws {
             let modules = preload == "standard" ? SandboxConfig.standardModules
                 : preload.split(separator: ",").map(String.init)
             let baselines = !noBaselines
+            let prefork = !noPrefork
             guard slots >= 1, requests >= 1, baselineRequests >= 1, rounds >= 1 else { throw InputError("counts must be positive") }
             let (s, r, b, n, quiet) = (slots, requests, baselineRequests, rounds, json)
             let rows: [BenchRow]
             do {
                 rows = try runBlocking {
                     try await runSandboxBench(slots: s, requests: r, baselineRequests: b, rounds: n, preload: modules,
-                                              baselines: baselines) { line in
+                                              baselines: baselines, prefork: prefork) { line in
                         if !quiet { FileHandle.standardError.write(Data((line + "\n").utf8)) }
                     }
                 }

@@ -124,6 +124,21 @@ import Testing
         await sb.shutdown()
     }
 
+    @Test func withoutPreforkTheSameRulesHold() async throws {
+        var config = SandboxConfig(slots: 1, preload: ["math"])
+        config.prefork = false
+        let sb = try Sandbox(config: config)
+        let ok = try await sb.run("import sys\nprint(sys.stdin.read().upper())", stdin: "abc")
+        #expect(ok.status == .ok && ok.stdout == "ABC\n")
+        let t = try await sb.run("while True: pass", limits: SandboxLimits(wallMs: 300))
+        #expect(t.status == .timeout)
+        let o = try await sb.run("print('x' * 10**6)", limits: SandboxLimits(wallMs: 5000, outputBytes: 1000))
+        #expect(o.status == .outputLimit)
+        let env = try await sb.run("import os; print(sorted(os.environ), os.getuid())")
+        #expect(env.stdout == "['HOME', 'LANG', 'PATH'] 1000\n")
+        await sb.shutdown()
+    }
+
     @Test func cpuAndPeakAreReported() async throws {
         let r = try await Shared.run("x = bytearray(40 * 1024 * 1024)\ns = 0\nfor i in range(2_000_000): s += i\nprint(s)",
                                      limits: SandboxLimits(wallMs: 10_000))

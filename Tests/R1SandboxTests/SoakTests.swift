@@ -61,7 +61,11 @@ import Testing
         #expect(threads1 - threads0 <= 8, "threads grew \(threads0) -> \(threads1)")
         #expect(rss1 - rss0 < 48_000, "executor RSS grew \(rss0) -> \(rss1) kB")
         for (a, b) in zip(zrss0, zrss1) { #expect(b - a < 4_000, "zygote RSS grew \(a) -> \(b) kB") }
-        for z in zygotes { #expect(Self.children(of: z).trimmingCharacters(in: .whitespaces).isEmpty) }
+        // at most the one child each zygote forks ahead for the next request
+        for z in zygotes {
+            let kids = Self.children(of: z).split(separator: " ")
+            #expect(kids.count <= 1, "zygote \(z) has children \(kids)")
+        }
         #expect(Host.noRunProcessesLeft())
         await sb.shutdown()
         for z in zygotes { #expect(kill(z, 0) != 0, "zygote \(z) survived shutdown") }
