@@ -81,7 +81,7 @@ final class Zygote {
                         spec.proc_dir = UnsafePointer(arena.add(root + "/proc"))
                         spec.proc_options = UnsafePointer(arena.add("hidepid=2"))
                         spec.tmp_dir = UnsafePointer(arena.add(root + "/tmp"))
-                        spec.tmp_options = UnsafePointer(arena.add("size=\(view.scratchMB)m,mode=1777"))
+                        spec.tmp_options = UnsafePointer(arena.add("size=\(view.scratchMB)m,nr_inodes=16384,mode=1777"))
                         spec.dev_dir = UnsafePointer(arena.add(root + "/dev"))
                         spec.exe = UnsafePointer(arena.add(env.python.executable))
                         spec.argv = UnsafePointer(argv)

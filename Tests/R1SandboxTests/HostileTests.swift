@@ -71,6 +71,12 @@ let hostileCases: [Hostile] = [
     Hostile(id: "H15 fill the disk", code: "f=open('big','wb')\nwhile True: f.write(b'0'*2**20)", expect: [.error],
             check: { $0.stderr.contains("File too large") || $0.stderr.contains("No space") },
             limits: Shared.slow),
+    Hostile(id: "exhaust scratch inodes", code: """
+        import os
+        os.mkdir('d')
+        for i in range(10**6): open('d/%d' % i, 'w').close()
+        """, expect: [.error], check: { $0.stderr.contains("No space left") },
+            limits: Shared.slow),
     Hostile(id: "H16 write /etc", code: "open('/etc/sbx_pwned','w').write('x')", expect: [.error]),
     Hostile(id: "write /usr", code: "open('/usr/sbx_pwned','w').write('x')", expect: [.error],
             check: { $0.stderr.contains("Read-only file system") || $0.stderr.contains("Permission") }),
