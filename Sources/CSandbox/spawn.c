@@ -86,7 +86,7 @@ static void child_main(const csb_zygote_spec *s, int syncfd, int errfd) {
     char c;
     // Wait until the parent has written our uid/gid maps (or gave up: EOF).
     if (read(syncfd, &c, 1) != 1) _exit(126);
-    close(syncfd);
+    close(syncfd);  // one-shot: nothing else comes from the parent
 
     // Own session: no controlling terminal, no signals from the parent's group.
     setsid();
@@ -167,23 +167,30 @@ static void child_main(const csb_zygote_spec *s, int syncfd, int errfd) {
     // The root tmpfs itself becomes read-only too.
     if (mount(NULL, "/", NULL, MS_BIND | MS_REMOUNT | MS_RDONLY | MS_NOSUID | MS_NODEV, NULL) != 0)
         child_fail(errfd, "remount / read-only");
+    // A neutral hostname in the new UTS namespace (the host's stays hidden).
     if (s->hostname && sethostname(s->hostname, c_strlen(s->hostname)) != 0) child_fail(errfd, "sethostname");
 
     // Descriptors: the listed ones become 3.., stdin/stdout go to /dev/null,
     // stderr stays (zygote crashes are worth seeing), everything else closes.
     int tmp[MAX_FDS];
     for (size_t i = 0; i < s->nfds; i++) {
+        // Park each above 100 first, so that no dup2 below overwrites a source.
         tmp[i] = fcntl(s->fds[i], F_DUPFD_CLOEXEC, 100);
         if (tmp[i] < 0) child_fail(errfd, "dup fd");
     }
+    // dup2 clears close-on-exec: these are the descriptors the zygote keeps.
     for (size_t i = 0; i < s->nfds; i++)
         if (dup2(tmp[i], (int)(3 + i)) < 0) child_fail(errfd, "dup2 fd");
+    // The executor's own stdin/stdout must not reach the zygote.
     int nul = open("/dev/null", O_RDWR | O_CLOEXEC);
     if (nul >= 0) { dup2(nul, 0); dup2(nul, 1); }
+    // Close everything else the multithreaded parent had open (other slots'
+    // pipes, sockets, files), except the error pipe, which closes on exec.
     unsigned int first = (unsigned int)(3 + s->nfds);
     if ((unsigned int)errfd > first) syscall(SYS_close_range, first, (unsigned int)errfd - 1, 0);
     syscall(SYS_close_range, (unsigned int)errfd + 1, ~0U, 0);
 
+    // The zygote: from here on Python, inside the finished view.
     execve(s->exe, s->argv, s->envp);
     child_fail(errfd, "execve");
 }

@@ -33,6 +33,7 @@ public final class Sandbox: @unchecked Sendable {
         degraded = missing
         python = try PythonInstall.discover(config.python)
 
+        Sandbox.sweepStaleRuntimeDirs()
         let dir = "/tmp/r1ci-sandbox-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         guard mkdir(dir, 0o755) == 0, mkdir(dir + "/root", 0o755) == 0 else {
             throw SandboxError.setup("cannot create \(dir): \(String(cString: strerror(errno)))")
@@ -122,6 +123,16 @@ public final class Sandbox: @unchecked Sendable {
 
     func slotForTesting(_ i: Int) -> Slot { slots[i] }
 
+    /// Removes the (empty) mount-point directories of executors that died without shutdown.
+    static func sweepStaleRuntimeDirs() {
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: "/tmp")) ?? [] where name.hasPrefix("r1ci-sandbox-") {
+            let parts = name.split(separator: "-")
+            guard parts.count >= 4, let pid = Int32(parts[2]), kill(pid, 0) != 0, errno == ESRCH else { continue }
+            rmdir("/tmp/\(name)/root")
+            rmdir("/tmp/\(name)")
+        }
+    }
+
     /// Opens a stateful session: later blocks see earlier blocks' variables,
     /// like notebook cells. It gets its own interpreter, namespaces, cgroups
     /// and uid range; close it when the trace ends.
@@ -139,44 +150,6 @@ public final class Sandbox: @unchecked Sendable {
         }
         return SandboxSession(slot: slot, config: config)
     }
-}
-
-/// Hands out idle slots; callers beyond the idle slots wait in FIFO order,
-/// up to `queueLimit`, then get `overloaded` (back-pressure).
-actor SlotPool {
-    private var idle: [Slot]
-    private var waiters: [CheckedContinuation<Slot, Error>] = []
-    private let queueLimit: Int
-    private var closed = false
-
-    init(slots: [Slot], queueLimit: Int) {
-        idle = slots
-        self.queueLimit = queueLimit
-    }
-
-    func acquire() async throws -> Slot {
-        if closed { throw SandboxError.closed }
-        if let s = idle.popLast() { return s }
-        if waiters.count >= queueLimit { throw SandboxError.overloaded }
-        return try await withCheckedThrowingContinuation { waiters.append($0) }
-    }
-
-    func release(_ slot: Slot) {
-        if !waiters.isEmpty {
-            waiters.removeFirst().resume(returning: slot)
-        } else {
-            idle.append(slot)
-        }
-    }
-
-    func close() {
-        closed = true
-        for w in waiters { w.resume(throwing: SandboxError.closed) }
-        waiters = []
-    }
-
-    /// Requests waiting for a slot right now.
-    var queued: Int { waiters.count }
 }
 
 /// Results filled in by concurrent workers.
