@@ -2,8 +2,9 @@
 
 import Foundation
 import Testing
+@testable import R1Sandbox
 
-@Suite struct ExecCLITests {
+@Suite(.enabled(if: Shared.hostSupported)) struct ExecCLITests {
     /// The r1ci binary built next to the test bundle, if there is one.
     static var binary: String? {
         let dir = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()

@@ -7,7 +7,7 @@ import FoundationNetworking
 import Testing
 @testable import R1Sandbox
 
-@Suite(.serialized) struct HTTPTests {
+@Suite(.serialized, .enabled(if: Shared.hostSupported)) struct HTTPTests {
     static func post(_ port: UInt16, _ path: String, _ body: Data, method: String = "POST") async throws -> (Int, [String: Any], Data) {
         var req = URLRequest(url: URL(string: "http://127.0.0.1:\(port)\(path)")!)
         req.httpMethod = method

@@ -179,7 +179,7 @@ let hostileCases: [Hostile] = [
     Hostile(id: "syntax error", code: "def (:", expect: [.error], check: { $0.stderr.contains("SyntaxError") }),
 ]
 
-@Suite(.serialized) struct HostileTests {
+@Suite(.serialized, .enabled(if: Shared.hostSupported)) struct HostileTests {
     @Test(arguments: hostileCases)
     func hostile(_ c: Hostile) async throws {
         let secret = "/tmp/r1ci-test-secret-\(getpid())"

@@ -4,7 +4,7 @@ import Foundation
 import Testing
 @testable import R1Sandbox
 
-@Suite(.serialized) struct PoolTests {
+@Suite(.serialized, .enabled(if: Shared.hostSupported)) struct PoolTests {
     @Test func manyConcurrentCallers() async throws {
         let results = try await withThrowingTaskGroup(of: (Int, RunResult).self) { group in
             for i in 0..<40 {

@@ -4,7 +4,7 @@ import Foundation
 import Testing
 @testable import R1Sandbox
 
-@Suite(.serialized) struct SessionTests {
+@Suite(.serialized, .enabled(if: Shared.hostSupported)) struct SessionTests {
     @Test func laterBlocksSeeEarlierVariables() async throws {
         let s = try await Shared.sandbox.openSession()
         let a = try await s.run("x = 21\nimport math\nprint('set')")

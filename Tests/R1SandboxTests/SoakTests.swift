@@ -4,7 +4,7 @@ import Foundation
 import Testing
 @testable import R1Sandbox
 
-@Suite(.serialized) struct SoakTests {
+@Suite(.serialized, .enabled(if: Shared.hostSupported)) struct SoakTests {
     static func rss(_ pid: pid_t) -> Int {
         let s = (try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8)) ?? ""
         for line in s.split(separator: "\n") where line.hasPrefix("VmRSS:") {

@@ -3,6 +3,13 @@ import Foundation
 
 /// One sandbox shared by the suites (starting zygotes costs ~0.3-3 s each).
 enum Shared {
+    /// Every layer available (root, user namespaces, cgroups, seccomp)? Suites
+    /// are skipped, not crashed, on hosts that cannot run the full sandbox.
+    static let hostSupported: Bool = {
+        let layers = HostLayers.probe()
+        return layers.namespaces && layers.missing.isEmpty
+    }()
+
     static let sandbox: Sandbox = {
         do {
             return try Sandbox(config: SandboxConfig(
