@@ -77,6 +77,10 @@ let hostileCases: [Hostile] = [
         for i in range(10**6): open('d/%d' % i, 'w').close()
         """, expect: [.error], check: { $0.stderr.contains("No space left") },
             limits: Shared.slow),
+    Hostile(id: "seccomp and no_new_privs in force", code: """
+        s = open('/proc/self/status').read()
+        print([l.split()[1] for l in s.splitlines() if l.split(':')[0] in ('NoNewPrivs', 'Seccomp', 'CapEff')])
+        """, expect: [.ok], check: { $0.stdout == "['0000000000000000', '1', '2']\n" }),
     Hostile(id: "H16 write /etc", code: "open('/etc/sbx_pwned','w').write('x')", expect: [.error]),
     Hostile(id: "write /usr", code: "open('/usr/sbx_pwned','w').write('x')", expect: [.error],
             check: { $0.stderr.contains("Read-only file system") || $0.stderr.contains("Permission") }),
