@@ -1,5 +1,6 @@
-// The per-run seccomp policy: a deny-list built once with libseccomp and
-// exported as raw BPF, so that each run only needs prctl(PR_SET_SECCOMP).
+// The sandbox's seccomp policy: a deny-list built once with libseccomp and
+// exported as raw BPF; each zygote loads it into itself with one
+// prctl(PR_SET_SECCOMP) and every run's child inherits it across fork.
 // Default action: allow. Every rule below names why it is there.
 #define _GNU_SOURCE
 #include "csandbox.h"
