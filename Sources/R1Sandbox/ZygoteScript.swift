@@ -1,8 +1,9 @@
 // The warm fork server that runs inside each slot's namespaces (PID 1 there).
 // It pre-imports the allowed modules once and loads the seccomp filter into
 // itself (inherited by every child), then per request forks a child that
-// hardens itself (cgroups, session, rlimits, uid) and runs the snippet; the server enforces the wall deadline with a pidfd, caps
-// output, kills the run's cgroup and reaps everything.
+// hardens itself (cgroups, session, rlimits, uid) and runs the snippet; the
+// server enforces the wall deadline with a pidfd, caps output, kills the run's
+// cgroup and reaps everything.
 //
 // Protocol on fd 3 (in) / fd 4 (out): frames of '!III' lengths then payloads.
 //   request  = (header JSON, code bytes, stdin bytes)
