@@ -28,11 +28,15 @@ let package = Package(
         // ── Core libraries: no GTK below this line ──
         .target(name: "R1Tasks"),
         .target(name: "R1Store", dependencies: ["CSQLite"]),
+        // Sandboxed Python executor: syscall-level C (clone/pivot_root/seccomp/pidfd)
+        // under a Swift pool, fork-server protocol, CLI and HTTP service.
+        .target(name: "CSandbox", linkerSettings: [.linkedLibrary("seccomp")]),
+        .target(name: "R1Sandbox", dependencies: ["CSandbox"]),
 
         // ── The C ABI (r1ci.h) and its two front ends ──
         .target(name: "R1Core", dependencies: ["R1Tasks", "R1Store"]),
         .executableTarget(name: "r1ci", dependencies: [
-            "R1Tasks", "R1Store", "R1Core",
+            "R1Tasks", "R1Store", "R1Core", "R1Sandbox",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -54,5 +58,6 @@ let package = Package(
         .testTarget(name: "R1TasksTests", dependencies: ["R1Tasks"]),
         .testTarget(name: "R1StoreTests", dependencies: ["R1Store"]),
         .testTarget(name: "CLITests", dependencies: ["R1Tasks"]),
+        .testTarget(name: "R1SandboxTests", dependencies: ["R1Sandbox"]),
     ]
 )
