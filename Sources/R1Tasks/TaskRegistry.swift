@@ -4,6 +4,7 @@ public enum TaskRegistry {
     /// All tasks, in catalogue order.
     public static let all: [any ReasoningTask] = [
         Game24Task(),
+    ] + BBHTasks.all + [
     ]
 
     private static let byID: [String: any ReasoningTask] = {

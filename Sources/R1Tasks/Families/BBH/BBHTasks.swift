@@ -1,0 +1,8 @@
+// The BIG-Bench-Hard style tasks that R1CI generates itself, in catalogue order.
+// TaskRegistry.all includes this list.
+
+public enum BBHTasks {
+    public static let all: [any ReasoningTask] = [
+        BooleanExpressionsTask(),
+    ]
+}
