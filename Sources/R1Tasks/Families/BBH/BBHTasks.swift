@@ -4,5 +4,9 @@
 public enum BBHTasks {
     public static let all: [any ReasoningTask] = [
         BooleanExpressionsTask(),
+        DyckLanguagesTask(),
+        NavigateTask(),
+        WebOfLiesTask(),
+        WordSortingTask(),
     ]
 }
