@@ -8,5 +8,10 @@ public enum BBHTasks {
         NavigateTask(),
         WebOfLiesTask(),
         WordSortingTask(),
+        TrackingShuffledObjectsTask(objects: 3),
+        TrackingShuffledObjectsTask(objects: 5),
+        TrackingShuffledObjectsTask(objects: 7),
+        ObjectCountingTask(),
+        HyperbatonTask(),
     ]
 }
