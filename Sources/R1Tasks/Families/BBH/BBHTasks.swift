@@ -13,5 +13,7 @@ public enum BBHTasks {
         TrackingShuffledObjectsTask(objects: 7),
         ObjectCountingTask(),
         HyperbatonTask(),
+        TemporalSequencesTask(),
+        DateUnderstandingTask(),
     ]
 }
