@@ -15,5 +15,7 @@ public enum BBHTasks {
         HyperbatonTask(),
         TemporalSequencesTask(),
         DateUnderstandingTask(),
+        ColoredObjectsTask(),
+        AnimalTableTask(),
     ]
 }
