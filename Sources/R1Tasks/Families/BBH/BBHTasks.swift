@@ -17,5 +17,6 @@ public enum BBHTasks {
         DateUnderstandingTask(),
         ColoredObjectsTask(),
         AnimalTableTask(),
+        FormalFallaciesTask(),
     ]
 }
