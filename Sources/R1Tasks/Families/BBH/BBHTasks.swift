@@ -18,5 +18,6 @@ public enum BBHTasks {
         ColoredObjectsTask(),
         AnimalTableTask(),
         FormalFallaciesTask(),
+        GeometricShapesTask(),
     ]
 }
