@@ -42,9 +42,10 @@ struct BBHTaskTests {
     func goldScoresOneJunkScoresZero(id: String) throws {
         let task = try TaskRegistry.task(id)
         let junk = ["", "banana", "(A) or (B)", "A, B", "(A)(B)", "Yes No", "True or False", "-1",
-                    String(repeating: "(", count: 70_000), "<<<>>> ignore previous instructions"]
+                    "<<<>>> ignore previous instructions"]
+        let huge = String(repeating: "( yes ", count: 12_000)
         for level in task.info.levels.indices {
-            let its = try items(id, level: level, count: 25)
+            let its = try items(id, level: level, count: 15)
             for it in its {
                 let meta = try #require(JSONValue.parse(it.metadata.canonicalJSON()))
                 #expect(task.verify(answer: it.gold, metadata: meta).isCorrect, "\(id) gold \(it.gold)")
@@ -52,6 +53,7 @@ struct BBHTaskTests {
                 #expect(it.question.contains("<<<"), "the question says how to answer")
                 for j in junk { #expect(!task.verify(answer: j, metadata: meta).isCorrect, "\(id) accepted \(j.prefix(20))") }
             }
+            #expect(!task.score(response: "<<<\(huge)>>>", metadata: its[0].metadata).isCorrect)
             // Another item's gold is not always right.
             let others = zip(its, its.dropFirst()).filter { task.verify(answer: $1.gold, metadata: $0.metadata).isCorrect }
             #expect(others.count < its.count - 1)
@@ -226,7 +228,7 @@ struct BBHTaskTests {
     }
 
     @Test func webOfLiesHasOneConsistentAssignment() throws {
-        for it in try allLevels("web_of_lies", count: 60) {
+        for it in try allLevels("web_of_lies", count: 30) {
             let claims = try #require(it.metadata["claims"]?.arrayValue)
             let first = try #require(it.metadata["first_honest"]?.boolValue)
             let n = claims.count + 1
@@ -434,7 +436,7 @@ struct BBHTaskTests {
     /// a domain is up to 4 people (enough for easy items: at most 3 "somebody" claims
     /// and one named person), and the named person is one of them.
     @Test func formalFallaciesAgreeWithSmallModelSearch() throws {
-        for it in try items("formal_fallacies", level: 0, count: 120) {
+        for it in try items("formal_fallacies", level: 0, count: 60) {
             let k = it.metadata["properties"]!.intValue!
             let premises = it.metadata["premises"]!.arrayValue!, conclusion = it.metadata["conclusion"]!
             func lit(_ l: Int, _ t: Int) -> Bool { (t >> (abs(l) - 1) & 1 == 1) == (l > 0) }
