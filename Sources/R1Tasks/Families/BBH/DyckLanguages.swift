@@ -81,7 +81,7 @@ struct DyckLanguagesTask: ReasoningTask {
         guard let prefix = metadata["prefix"]?.stringValue,
               let expected = Self.closing(of: prefix.filter { !$0.isWhitespace }.map { $0 })
         else { return .wrong("item metadata is missing a valid prefix") }
-        let given = answer.filter { !$0.isWhitespace }.map { $0 }
+        let given = answer.filter { !$0.isWhitespace && $0 != "," }.map { $0 }  // spaces or commas between
         guard given.allSatisfy({ c in Self.pairs.contains { $0.1 == c } }) else {
             return .wrong("the answer must consist of closing brackets only")
         }

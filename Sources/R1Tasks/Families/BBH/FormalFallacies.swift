@@ -203,8 +203,9 @@ struct FormalFallaciesTask: ReasoningTask {
             \(lines.joined(separator: "\n"))
             Conclusion: \(Self.text(conclusion, props, names)).
 
-            Given only the stated premises, is the argument deductively valid or invalid? Statements beginning \
-            "everyone who is" or "nobody who is" do not claim that anyone of that kind exists. \
+            Given only the stated premises, is the argument deductively valid or invalid? General statements \
+            ("everyone who is …", "nobody who is …", "being … is necessary/sufficient for being …") do not \
+            claim that anyone of that kind exists. \
             Give your final answer as <<<valid>>> or <<<invalid>>>.
             """
         return GeneratedItem(question: question, gold: valid ? "valid" : "invalid", metadata: [

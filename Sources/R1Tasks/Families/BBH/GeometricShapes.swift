@@ -182,7 +182,8 @@ struct GeometricShapesTask: ReasoningTask {
             }
         }
         let others = rng.sample(Self.kinds.filter { $0 != kind }, count: min(optionCount, Self.kinds.count) - 1)
-        let options = ([kind] + others).sorted()
+        // Shuffled rather than alphabetical, so no letter is right more often than chance.
+        let options = rng.shuffled([kind] + others)
         let answer = options.firstIndex(of: kind)!
         var defs: [String] = []
         if options.contains("kite") { defs.append("a kite has two pairs of equal adjacent sides and no parallel sides") }

@@ -1,6 +1,6 @@
 // object_counting: a list of things someone has, in words; count those of one
 // category. The category lexicon is the project's own and avoids things that
-// belong to two categories (no tomatoes).
+// belong to two categories (no tomatoes, no kiwis).
 
 struct ObjectCountingTask: ReasoningTask {
     let info = TaskInfo(
@@ -29,7 +29,7 @@ struct ObjectCountingTask: ReasoningTask {
         ("fruits", [("apple", "apples"), ("banana", "bananas"), ("pear", "pears"), ("plum", "plums"),
                     ("peach", "peaches"), ("nectarine", "nectarines"), ("strawberry", "strawberries"),
                     ("raspberry", "raspberries"), ("orange", "oranges"), ("lemon", "lemons"), ("mango", "mangoes"),
-                    ("kiwi", "kiwis"), ("apricot", "apricots"), ("fig", "figs"), ("cherry", "cherries"),
+("apricot", "apricots"), ("fig", "figs"), ("cherry", "cherries"),
                     ("grapefruit", "grapefruits")]),
         ("vegetables", [("carrot", "carrots"), ("potato", "potatoes"), ("onion", "onions"), ("cabbage", "cabbages"),
                         ("turnip", "turnips"), ("radish", "radishes"), ("beetroot", "beetroots"),
