@@ -469,6 +469,17 @@ struct BBHTaskTests {
         }
     }
 
+    @Test func formalFallaciesFallbackChainIsRight() {
+        typealias S = FormalFallaciesTask.Statement
+        for (n, k) in [(2, 3), (3, 4), (4, 5)] {
+            let chain = (0..<n).map { S(form: "all", a: $0 % k + 1, b: [($0 + 1) % k + 1]) }
+            let end = n % k + 1
+            #expect(FormalFallaciesTask.entails(chain, S(form: "all", a: 1, b: [end]), k))
+            #expect(!FormalFallaciesTask.entails(chain, S(form: "all", a: end, b: [1]), k))
+            #expect(!FormalFallaciesTask.entails(chain, S(form: "some", a: 1, b: [end]), k))  // no existential import
+        }
+    }
+
     @Test func geometricShapesMatchTheirPaths() throws {
         for it in try allLevels("geometric_shapes", count: 80) {
             let path = it.metadata["path"]!.stringValue!

@@ -194,6 +194,14 @@ struct FormalFallaciesTask: ReasoningTask {
             }
             if result != nil { break }
         }
+        if result == nil {
+            // Never seen in practice; keeps generation bounded: a chain and its conclusion or converse.
+            props = Array(0..<k)
+            let chain = (0..<n).map { Statement(form: "all", a: $0 % k + 1, b: [($0 + 1) % k + 1]) }
+            let end = n % k + 1
+            result = (chain, wantValid ? Statement(form: "all", a: 1, b: [end]) : Statement(form: "all", a: end, b: [1]),
+                      wantValid)
+        }
         let (premises, conclusion, valid) = result!
         var order = premises
         rng.shuffle(&order)
