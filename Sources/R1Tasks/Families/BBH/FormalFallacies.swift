@@ -130,6 +130,9 @@ struct FormalFallaciesTask: ReasoningTask {
     func generate(level: Level, rng: inout SplitMix64) -> GeneratedItem {
         let n = level["premises"], k = level["properties"], rich = level["rich"] == 1
         let wantValid = rng.chance(0.5)
+        // The conclusion's form is drawn up front, independently of the label, so the form
+        // alone says nothing about validity.
+        let wantForm = rng.pick(["all", "no", "some", "is"])
         var result: (premises: [Statement], conclusion: Statement, valid: Bool)?
         var props: [Int] = []
         var names: [String] = []
@@ -141,7 +144,7 @@ struct FormalFallaciesTask: ReasoningTask {
             // chain may start from a named person.
             let path = rng.sample(Array(0..<k), count: n + 1)
             var premises: [Statement] = []
-            let startsWithPerson = rng.chance(0.4)
+            let startsWithPerson = wantForm == "is" || rng.chance(0.3)
             let shift = startsWithPerson ? 1 : 0  // the person's fact takes the first link's place
             for i in 0..<n {
                 if i == 0 && startsWithPerson {
@@ -172,6 +175,7 @@ struct FormalFallaciesTask: ReasoningTask {
                 candidates.append(Statement(form: "is", b: [last + 1], who: 0))
                 candidates.append(Statement(form: "is", b: [-(last + 1)], who: 0))
             }
+            candidates = candidates.filter { $0.form == wantForm }
             rng.shuffle(&candidates)
             let tautology: (Statement) -> Bool = { Self.entails([], $0, k) }
             for c in candidates where !premises.contains(c) && !tautology(c) {
