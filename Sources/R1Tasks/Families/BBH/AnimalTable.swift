@@ -119,9 +119,12 @@ struct AnimalTableTask: ReasoningTask {
             pool = names.filter { n in n != answer && (current.contains { names[$0] == n }
                 || editJSON.contains { $0["remove"]?.stringValue == n }) }
         } else {
+            // Four other numbers from a window that holds the answer at a random place, so the
+            // answer is not simply the middle option.
             let v = Int(answer)!
-            pool = Array(Set([v - 1, v + 1, v - 2, v + 2, v + 3, v - 3, v + 5, v - 5, v + 10, v - 10].filter { $0 >= 0 }))
-                .sorted().map(String.init)
+            let width = kind == 2 ? 2 : max(4, v / 8)
+            let low = max(0, v - rng.int(0...(2 * width)))
+            pool = (low...(low + 2 * width)).filter { $0 != v }.map(String.init)
         }
         pool = rng.sample(pool, count: min(4, pool.count))
         var options = [answer] + pool

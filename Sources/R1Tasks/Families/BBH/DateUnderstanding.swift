@@ -144,17 +144,24 @@ struct DateUnderstandingTask: ReasoningTask {
                 guard let g = Self.addMonths(today, offset["months"]!) else { continue }
                 gold = g
             }
-            // Distractors: common slips.
-            var wrong: [Int] = [gold + 1, gold - 1, gold + 7, gold - 7, today]
-            if let days = offset["days"] { wrong.append(today - days) }
-            if let m = offset["months"] { if let g = Self.addMonths(today, -m) { wrong.append(g) } }
-            for k in [1, -1, 12, -12] { if let g = Self.addMonths(gold, k) { wrong.append(g) } }
+            // Distractors: at most two common slips (off by one, wrong direction, month or year
+            // off, month and day swapped), the rest spread over a window whose centre is itself
+            // random, so the gold is not simply the date in the middle of the options.
+            var slips: [Int] = [gold + 1, gold - 1, today]
+            if let days = offset["days"] { slips.append(today - days) }
+            if let m = offset["months"] { if let g = Self.addMonths(today, -m) { slips.append(g) } }
+            for k in [1, -1, 12, -12] { if let g = Self.addMonths(gold, k) { slips.append(g) } }
             let (gy, gm, gd) = Self.civil(gold)
-            if gd <= 12 && gd != gm { wrong.append(Self.dayNumber(gy, gd, gm)) }  // month and day swapped
+            if gd <= 12 && gd != gm { slips.append(Self.dayNumber(gy, gd, gm)) }  // month and day swapped
             var seen = Set([gold])
-            wrong = wrong.filter { seen.insert($0).inserted }
-            rng.shuffle(&wrong)
-            var dates = [gold] + wrong.prefix(optionCount - 1)
+            var wrong = rng.shuffled(slips).filter { seen.insert($0).inserted }.prefix(rng.int(0...2)).map { $0 }
+            let width = 45
+            let centre = gold + rng.int(-width...width)
+            while wrong.count < optionCount - 1 {
+                let d = centre + rng.int(-width...width)
+                if seen.insert(d).inserted { wrong.append(d) }
+            }
+            var dates = [gold] + wrong
             rng.shuffle(&dates)
             let options = dates.map(Self.mdy)
             let answer = dates.firstIndex(of: gold)!

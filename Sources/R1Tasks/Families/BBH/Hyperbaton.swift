@@ -52,7 +52,9 @@ struct HyperbatonTask: ReasoningTask {
         var orders: [[Int]] = [Array(0..<k)]
         while orders.count < optionCount {
             var p = Array(0..<k)
-            if rng.chance(0.5) {
+            // Near misses only when there are two options: with more, several one-swap
+            // variants would make the answer the option closest to all the others.
+            if optionCount == 2 && rng.chance(0.5) {
                 let i = rng.int(0..<(k - 1))
                 p.swapAt(i, i + 1)  // a near miss: two neighbours swapped
             } else {

@@ -76,14 +76,30 @@ struct TemporalSequencesTask: ReasoningTask {
         }
         if shuffled { rng.shuffle(&facts) }
         let freeSlot = [starts[free], starts[free] + lengths[free]]
-        // Wrong options: busy intervals, and at higher levels slots outside the day.
-        var wrong = busy
-        if outside {
-            wrong.append([wake - 1, wake])
-            wrong.append([close, close + 1])
+        // Wrong options: about half are sightings as stated, the others are slots no fact names
+        // (the free slot shifted into a neighbour, other overlapping windows, and at higher levels
+        // hours before waking or after closing), so "the slot the text does not mention" is no shortcut.
+        var unlisted: [[Int]] = []
+        if freeSlot[0] - 1 >= wake { unlisted.append([freeSlot[0] - 1, freeSlot[1] - 1]) }
+        if freeSlot[1] + 1 <= close { unlisted.append([freeSlot[0] + 1, freeSlot[1] + 1]) }
+        for _ in 0..<6 {
+            let a = rng.int(wake...(close - 1)), b = min(close, a + rng.int(1...2))
+            let w = [a, b]
+            let insideFree = a >= freeSlot[0] && b <= freeSlot[1]  // such a window would also be right
+            if !insideFree && !busy.contains(w) && !unlisted.contains(w) { unlisted.append(w) }
         }
-        rng.shuffle(&wrong)
-        var slots = [freeSlot] + Array(wrong.prefix(optionCount - 1))
+        if outside {
+            unlisted.append([wake - 1, wake])
+            unlisted.append([close, close + 1])
+        }
+        rng.shuffle(&unlisted)
+        var listed = rng.shuffled(busy)
+        var wrong: [[Int]] = []
+        while wrong.count < optionCount - 1 && !(unlisted.isEmpty && listed.isEmpty) {
+            let fromUnlisted = listed.isEmpty || (!unlisted.isEmpty && wrong.count % 2 == 0)
+            wrong.append(fromUnlisted ? unlisted.removeLast() : listed.removeLast())
+        }
+        var slots = [freeSlot] + wrong
         rng.shuffle(&slots)
         let options = slots.map { Self.slot($0[0], $0[1]) }
         let answer = slots.firstIndex(of: freeSlot)!
