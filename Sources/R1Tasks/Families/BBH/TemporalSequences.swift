@@ -97,7 +97,8 @@ struct TemporalSequencesTask: ReasoningTask {
         var wrong: [[Int]] = []
         while wrong.count < optionCount - 1 && !(unlisted.isEmpty && listed.isEmpty) {
             let fromUnlisted = listed.isEmpty || (!unlisted.isEmpty && wrong.count % 2 == 0)
-            wrong.append(fromUnlisted ? unlisted.removeLast() : listed.removeLast())
+            let w = fromUnlisted ? unlisted.removeLast() : listed.removeLast()
+            if !wrong.contains(w) { wrong.append(w) }  // a shifted slot can equal a sighting
         }
         var slots = [freeSlot] + wrong
         rng.shuffle(&slots)
