@@ -4,7 +4,7 @@
 public enum BBHTasks {
     public static let all: [any ReasoningTask] = [
         BooleanExpressionsTask(),
-        DyckLanguagesTask(),
+        BBHDyckLanguagesTask(),
         NavigateTask(),
         WebOfLiesTask(),
         WordSortingTask(),

@@ -3,7 +3,7 @@
 // unique (the open brackets closed innermost first); the verifier checks it by
 // running the prefix and the answer through a stack.
 
-struct DyckLanguagesTask: ReasoningTask {
+struct BBHDyckLanguagesTask: ReasoningTask {
     let info = TaskInfo(
         id: "dyck_languages",
         title: "Dyck language completion",
