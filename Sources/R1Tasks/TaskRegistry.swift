@@ -9,8 +9,8 @@ public enum TaskRegistry {
         BlocksworldTask(),
         LogicalDeductionTask(),
         StringInsertionTask(),
-        DyckLanguagesTask(),
         NumberMultiplyTask(),
+    ] + BBHTasks.all + [
     ]
 
     private static let byID: [String: any ReasoningTask] = {

@@ -306,40 +306,6 @@ struct MultistepArithmeticTests {
     }
 }
 
-@Suite("Dyck languages")
-struct DyckLanguagesTests {
-    let task = DyckLanguagesTask()
-
-    @Test func closingIsBalancedAndLevelsHold() throws {
-        let pairs: [Character: Character] = [")": "(", "]": "[", "}": "{", ">": "<"]
-        for (level, spec) in task.info.levels.enumerated() {
-            for seed: UInt64 in 0..<50 {
-                let item = try task.item(seed: seed, level: level)
-                let sequence = item.metadata["sequence"]!.stringValue!
-                let whole = sequence + item.gold.filter { !$0.isWhitespace }
-                var stack: [Character] = []
-                var balanced = true
-                for ch in whole {
-                    if let open = pairs[ch] { balanced = balanced && stack.popLast() == open } else { stack.append(ch) }
-                }
-                #expect(balanced && stack.isEmpty, "\(whole)")
-                #expect(sequence.count == spec["length"])
-                #expect(item.gold.filter { !$0.isWhitespace }.count >= spec["min_open"])
-            }
-        }
-    }
-
-    @Test func answerForms() {
-        let metadata: JSONValue = ["sequence": "([{<>", "closing": "}])"]
-        for answer in ["} ] )", "}])", "}, ], )", "([{<>}])", "( [ { < > } ] )"] {
-            #expect(task.verify(answer: answer, metadata: metadata).isCorrect, "\(answer)")
-        }
-        for answer in ["} )", "}] )]", ") ] }", "} ] ) .", "}])>", "x", ""] {
-            #expect(task.verify(answer: answer, metadata: metadata).score == 0, "\(answer)")
-        }
-    }
-}
-
 @Suite("Number multiplication")
 struct NumberMultiplyTests {
     let task = NumberMultiplyTask()
