@@ -107,36 +107,61 @@ func temporaryDirectory(_ name: String = #function) -> URL {
 
     /// One writer appends metrics step by step while a reader on its own
     /// connection polls: every read sees a consistent prefix, and nothing blocks.
-    @Test func readersSeeConsistentPrefixesWhileOneWriterWrites() async throws {
+    /// Plain threads, not tasks: the writer waits for the reader's first read.
+    @Test func readersSeeConsistentPrefixesWhileOneWriterWrites() throws {
         let dir = temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let run = try Workspace(directory: dir).createRun(name: "grpo", kind: "grpo", state: "running")
-        let steps: Int64 = 300
+        let steps: Int64 = 200
+        let readerStarted = DispatchSemaphore(value: 0)
+        let done = DispatchSemaphore(value: 0)
+        nonisolated(unsafe) var reads = 0
+        nonisolated(unsafe) var inconsistent = 0
+        nonisolated(unsafe) var failures: [String] = []
 
-        let writer = Task.detached {
-            let ws = try Workspace(directory: dir)
-            for step in 1...steps {
-                try ws.addMetrics(run: run, step: step, values: ["a": Double(step), "b": Double(-step)])
-            }
-        }
-        let reader = Task.detached { () -> Int in
-            let db = try Database(path: dir.appendingPathComponent(Workspace.databaseName).path, mode: .readOnly)
-            var reads = 0
-            var last: Int64 = 0
-            while last < steps {
-                // Both metrics of a step land in one transaction: counts always match.
-                let rows = try db.query("SELECT name, COUNT(*), MAX(step) FROM metrics WHERE run_id = ? GROUP BY name ORDER BY name", [.int(run)])
-                if rows.count == 2 {
-                    #expect(rows[0][1] == rows[1][1])
-                    last = rows[0][2].int ?? 0
+        let reader = Thread {
+            defer { done.signal() }
+            do {
+                let db = try Database(path: dir.appendingPathComponent(Workspace.databaseName).path, mode: .readOnly)
+                var last: Int64 = 0
+                let deadline = Date().addingTimeInterval(120)  // a failed writer must not hang the reader
+                while last < steps && Date() < deadline {
+                    // Both metrics of a step land in one transaction: counts always match.
+                    let rows = try db.query("SELECT name, COUNT(*), MAX(step) FROM metrics WHERE run_id = ? GROUP BY name ORDER BY name", [.int(run)])
+                    if rows.count == 2 {
+                        if rows[0][1] != rows[1][1] { inconsistent += 1 }
+                        last = rows[0][2].int ?? 0
+                    } else if !rows.isEmpty {
+                        inconsistent += 1
+                    }
+                    reads += 1
+                    if reads == 1 { readerStarted.signal() }
+                    usleep(500)
                 }
-                reads += 1
+            } catch {
+                failures.append("reader: \(error)")
+                readerStarted.signal()
             }
-            return reads
         }
-        try await writer.value
-        let reads = try await reader.value
-        #expect(reads > 1)
+        let writer = Thread {
+            defer { done.signal() }
+            readerStarted.wait()
+            do {
+                let ws = try Workspace(directory: dir)
+                for step in 1...steps {
+                    try ws.addMetrics(run: run, step: step, values: ["a": Double(step), "b": Double(-step)])
+                }
+            } catch {
+                failures.append("writer: \(error)")
+            }
+        }
+        reader.start()
+        writer.start()
+        done.wait()
+        done.wait()
+        #expect(failures.isEmpty, "\(failures)")
+        #expect(inconsistent == 0)
+        #expect(reads >= 2)
         #expect(try Workspace(directory: dir).metric(run: run, name: "b").count == Int(steps))
     }
 
