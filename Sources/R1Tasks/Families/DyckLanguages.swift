@@ -17,10 +17,11 @@ public struct DyckLanguagesTask: ReasoningTask {
             Knob("min_open", "fewest brackets still open at the cut"),
         ],
         levels: [
-            Level("easy", ["length": 10, "min_open": 2]),
-            Level("medium", ["length": 16, "min_open": 3]),
-            Level("hard", ["length": 28, "min_open": 4]),
-            Level("expert", ["length": 44, "min_open": 5]),
+            // At least 3 open brackets: shorter closings repeat across items too often.
+            Level("easy", ["length": 10, "min_open": 3]),
+            Level("medium", ["length": 16, "min_open": 4]),
+            Level("hard", ["length": 28, "min_open": 5]),
+            Level("expert", ["length": 44, "min_open": 6]),
         ],
         defaultLevel: 1
     )
