@@ -326,3 +326,26 @@ struct NumberMultiplyTests {
         #expect(task.verify(answer: "22848", metadata: metadata).score == 0)
     }
 }
+
+@Suite("Multiple-choice guessing")
+struct GuessingTests {
+    /// Not a pass/fail property: how often a bare letter copied from another item
+    /// is right. Multiple choice with n options is guessable 1/n of the time, which
+    /// makes RL rewards noisy (catalogue §2); reported so the rate is visible.
+    @Test func letterGuessRate() throws {
+        let task = LogicalDeductionTask()
+        for level in task.info.levels.indices {
+            let items = try (0..<200).map { try task.item(seed: UInt64($0), level: level) }
+            var hits = 0
+            for (i, item) in items.enumerated() {
+                let other = items[(i + 1) % items.count]
+                let letter = String(UnicodeScalar(UInt8(65 + other.metadata["answer_index"]!.intValue!)))
+                if task.verify(answer: letter, metadata: item.metadata).isCorrect { hits += 1 }
+            }
+            let n = task.info.levels[level]["objects"]
+            TestSupport.report("logical_deduction \(task.info.levels[level].name): another item's bare letter is right in "
+                + "\(hits)/200 (chance 1/\(n))")
+            #expect(Double(hits) / 200 < 2.0 / Double(n), "letters are not skewed towards one option")
+        }
+    }
+}

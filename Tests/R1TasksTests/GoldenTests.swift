@@ -55,12 +55,15 @@ struct GoldenTests {
         #expect(Set(golden.keys) == Set(table.keys), "the golden file lists tasks that are not registered")
     }
 
-    /// Two known items, pinned by value, so the golden file itself cannot drift unnoticed.
-    @Test("a pinned game24 item")
-    func pinnedItem() throws {
-        let item = try TaskRegistry.task("game24").item(seed: 0, level: 1)
-        let again = try TaskRegistry.task("game24").item(seed: 0, level: 1)
-        #expect(item == again)
-        #expect(item.metadata["numbers"]?.intArray?.count == 4)
+    /// Two known items pinned by value, so that a regenerated golden file cannot
+    /// hide a change to the generators' output unnoticed.
+    @Test("pinned items by value")
+    func pinnedItems() throws {
+        let game = try TaskRegistry.task("game24").item(seed: 0, level: 1)
+        #expect(game.metadata["numbers"]?.intArray == [1, 2, 4, 6])
+        #expect(game.gold == "(2 - 1) * (4 * 6)")
+        let sudoku = try TaskRegistry.task("sudoku").item(seed: 0, level: 1)
+        #expect(sudoku.metadata["puzzle"]?.arrayValue?.first?.intArray == [3, 0, 0, 0, 9, 1, 0, 6, 2])
+        #expect(sudoku.gold.hasPrefix("347891562\n"))
     }
 }

@@ -98,26 +98,32 @@ struct TaskContractTests {
         }
     }
 
+    /// Another item's gold must not score 1, except when it genuinely answers this
+    /// item too: the same exact answer (e.g. two expressions with the same value) or
+    /// another valid solution (plans, grids). Both are counted and reported, and
+    /// together must stay under 5 % of pairs.
     @Test("other items' golds rarely score 1", arguments: TestSupport.taskIDs)
     func crossGoldCollisions(id: String) throws {
         let task = TestSupport.task(id)
-        var pairs = 0, collisions = 0
+        var pairs = 0, sameGold = 0, accepted = 0
         var perLevel: [String] = []
         for level in task.info.levels.indices {
             let items = try (0..<40).map { try task.item(seed: UInt64($0), level: level) }
-            var levelCollisions = 0
+            var levelHits = 0
             for (i, item) in items.enumerated() {
-                for (j, other) in items.enumerated() where i != j && other.gold != item.gold {
+                for (j, other) in items.enumerated() where i != j {
                     pairs += 1
-                    if task.verify(answer: other.gold, metadata: item.metadata).isCorrect { levelCollisions += 1 }
+                    guard task.verify(answer: other.gold, metadata: item.metadata).isCorrect else { continue }
+                    levelHits += 1
+                    if other.gold == item.gold { sameGold += 1 } else { accepted += 1 }
                 }
             }
-            collisions += levelCollisions
-            perLevel.append("\(task.info.levels[level].name) \(levelCollisions)")
+            perLevel.append("\(task.info.levels[level].name) \(levelHits)")
         }
-        let rate = Double(collisions) / Double(max(pairs, 1))
-        TestSupport.report("\(id): another item's gold scores 1 in \(collisions)/\(pairs) pairs = "
-            + String(format: "%.2f%%", rate * 100) + " (\(perLevel.joined(separator: ", ")))")
+        let rate = Double(sameGold + accepted) / Double(max(pairs, 1))
+        TestSupport.report("\(id): another item's gold scores 1 in \(sameGold + accepted)/\(pairs) pairs = "
+            + String(format: "%.2f%%", rate * 100) + " (identical gold \(sameGold), different but accepted \(accepted); "
+            + perLevel.joined(separator: ", ") + ")")
         #expect(rate < 0.05, "\(id): cross-item gold acceptance \(rate)")
     }
 

@@ -130,10 +130,11 @@ public struct Game24Task: ReasoningTask {
                     var rest = items
                     rest.remove(at: max(i, j))
                     rest.remove(at: min(i, j))
-                    var options: [(Rational?, Character)] = [(a.subtracting(b), "-"), (a.divided(by: b), "/")]
-                    if i < j {  // + and × commute: one order is enough
-                        options += [(a.adding(b), "+"), (a.multiplied(by: b), "*")]
-                    }
+                    // + and × commute: one order is enough. They are tried first: sums and
+                    // products reach whole-number targets far more often than quotients.
+                    var options: [(Rational?, Character)] = []
+                    if i < j { options = [(a.adding(b), Character("+")), (a.multiplied(by: b), Character("*"))] }
+                    options += [(a.subtracting(b), "-"), (a.divided(by: b), "/")]
                     for case let (value?, op) in options {
                         if let found = search(rest + [(value, Node(op, ea, eb))]) { return found }
                     }
