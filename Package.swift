@@ -23,11 +23,17 @@ let package = Package(
         // ── Core libraries: no GTK below this line ──
         .target(name: "R1Tasks"),
         .target(name: "R1Store", dependencies: ["CSQLite"]),
+        // The engine's hot loops (C, AVX2 with scalar twins). Always optimised, even
+        // in debug builds, so tests that run models stay fast.
+        .target(name: "R1Kernels",
+                cSettings: [.unsafeFlags(["-O3", "-fno-math-errno"])],
+                linkerSettings: [.linkedLibrary("pthread"), .linkedLibrary("m")]),
+        .target(name: "R1Engine", dependencies: ["R1Kernels"]),
 
         // ── The C ABI (r1ci.h) and its two front ends ──
         .target(name: "R1Core", dependencies: ["R1Tasks", "R1Store"]),
         .executableTarget(name: "r1ci", dependencies: [
-            "R1Tasks", "R1Store", "R1Core",
+            "R1Tasks", "R1Store", "R1Core", "R1Engine",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -35,5 +41,7 @@ let package = Package(
         .testTarget(name: "R1TasksTests", dependencies: ["R1Tasks"]),
         .testTarget(name: "R1StoreTests", dependencies: ["R1Store"]),
         .testTarget(name: "CLITests", dependencies: ["R1Tasks"]),
+        .testTarget(name: "R1EngineTests", dependencies: ["R1Engine", "R1Kernels"],
+                    resources: [.copy("Fixtures")]),
     ]
 )
