@@ -42,6 +42,7 @@ let package = Package(
         .testTarget(name: "R1StoreTests", dependencies: ["R1Store"]),
         .testTarget(name: "CLITests", dependencies: ["R1Tasks"]),
         .testTarget(name: "R1EngineTests", dependencies: ["R1Engine", "R1Kernels"],
+                    exclude: ["oracle_gguf.py", "make_tokenizer_goldens.py", "make_model_goldens.py"],
                     resources: [.copy("Fixtures")]),
     ]
 )
