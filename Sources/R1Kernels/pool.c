@@ -1,19 +1,25 @@
-// A persistent thread pool: workers wait on a generation counter (spinning
-// briefly, then sleeping on a condition variable), run the job, and count
-// themselves done. The caller is thread 0 and waits for the rest.
+// A persistent thread pool. Workers wait on a generation counter: they spin
+// briefly (a job usually follows within microseconds during decode), then sleep
+// on a futex so an oversubscribed machine is not burnt by spinning. The caller
+// is thread 0; it waits for the others the same way (spin, then futex).
 #include "r1kernels.h"
 #include <pthread.h>
 #include <stdatomic.h>
 #include <stdlib.h>
-#include <sched.h>
+#include <limits.h>
+#include <linux/futex.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+enum { SPIN = 4000 };
 
 struct r1k_pool {
     int n;
     pthread_t *threads;
-    pthread_mutex_t mu;
-    pthread_cond_t cv;
-    _Atomic int gen;
-    _Atomic int done;
+    _Atomic int gen;        // bumped once per job (and at shutdown)
+    _Atomic int done;       // workers finished with the current job
+    _Atomic int sleepers;   // workers in futex_wait on gen
+    _Atomic int caller_sleeping;
     _Atomic int stop;
     void (*fn)(void *, int32_t, int32_t);
     void *ctx;
@@ -22,23 +28,25 @@ struct r1k_pool {
 typedef struct { r1k_pool *pool; int ith; } worker_arg;
 
 static inline void cpu_relax(void) { __asm__ __volatile__("pause"); }
+static void fwait(_Atomic int *addr, int val) { syscall(SYS_futex, (int *)addr, FUTEX_WAIT_PRIVATE, val, NULL, NULL, 0); }
+static void fwake(_Atomic int *addr) { syscall(SYS_futex, (int *)addr, FUTEX_WAKE_PRIVATE, INT_MAX, NULL, NULL, 0); }
 
 static void *worker(void *p) {
     worker_arg *wa = (worker_arg *)p; r1k_pool *pool = wa->pool; int ith = wa->ith; free(wa);
     int seen = 0;
     for (;;) {
-        int spins = 0;
-        while (atomic_load_explicit(&pool->gen, memory_order_acquire) == seen) {
-            if (++spins < 20000) { cpu_relax(); continue; }
-            pthread_mutex_lock(&pool->mu);
-            while (atomic_load(&pool->gen) == seen && !atomic_load(&pool->stop)) pthread_cond_wait(&pool->cv, &pool->mu);
-            pthread_mutex_unlock(&pool->mu);
-            break;
+        int g, spins = 0;
+        while ((g = atomic_load(&pool->gen)) == seen) {
+            if (++spins < SPIN) { cpu_relax(); continue; }
+            atomic_fetch_add(&pool->sleepers, 1);
+            if (atomic_load(&pool->gen) == seen) fwait(&pool->gen, seen);
+            atomic_fetch_sub(&pool->sleepers, 1);
+            spins = 0;
         }
+        seen = g;
         if (atomic_load(&pool->stop)) return NULL;
-        seen = atomic_load(&pool->gen);
         pool->fn(pool->ctx, ith, pool->n);
-        atomic_fetch_add_explicit(&pool->done, 1, memory_order_release);
+        if (atomic_fetch_add(&pool->done, 1) == pool->n - 2 && atomic_load(&pool->caller_sleeping)) fwake(&pool->done);
     }
 }
 
@@ -47,8 +55,6 @@ r1k_pool *r1k_pool_new(int32_t n_threads) {
     r1k_pool *pool = calloc(1, sizeof *pool);
     if (!pool) return NULL;
     pool->n = n_threads;
-    pthread_mutex_init(&pool->mu, NULL);
-    pthread_cond_init(&pool->cv, NULL);
     pool->threads = calloc((size_t)n_threads, sizeof(pthread_t));
     for (int i = 1; i < n_threads; i++) {
         worker_arg *wa = malloc(sizeof *wa); wa->pool = pool; wa->ith = i;
@@ -59,13 +65,10 @@ r1k_pool *r1k_pool_new(int32_t n_threads) {
 
 void r1k_pool_free(r1k_pool *pool) {
     if (!pool) return;
-    pthread_mutex_lock(&pool->mu);
     atomic_store(&pool->stop, 1);
     atomic_fetch_add(&pool->gen, 1);
-    pthread_cond_broadcast(&pool->cv);
-    pthread_mutex_unlock(&pool->mu);
+    fwake(&pool->gen);
     for (int i = 1; i < pool->n; i++) pthread_join(pool->threads[i], NULL);
-    pthread_mutex_destroy(&pool->mu); pthread_cond_destroy(&pool->cv);
     free(pool->threads); free(pool);
 }
 
@@ -75,13 +78,15 @@ void r1k_pool_run(r1k_pool *pool, void (*fn)(void *, int32_t, int32_t), void *ct
     if (!pool || pool->n == 1) { fn(ctx, 0, 1); return; }
     pool->fn = fn; pool->ctx = ctx;
     atomic_store(&pool->done, 0);
-    pthread_mutex_lock(&pool->mu);
-    atomic_fetch_add_explicit(&pool->gen, 1, memory_order_release);
-    pthread_cond_broadcast(&pool->cv);
-    pthread_mutex_unlock(&pool->mu);
+    atomic_fetch_add(&pool->gen, 1);              // seq_cst: ordered before the sleepers load
+    if (atomic_load(&pool->sleepers) > 0) fwake(&pool->gen);
     fn(ctx, 0, pool->n);
-    int spins = 0;
-    while (atomic_load_explicit(&pool->done, memory_order_acquire) < pool->n - 1) {
-        if (++spins < 100000) cpu_relax(); else sched_yield();
+    int d, spins = 0;
+    while ((d = atomic_load(&pool->done)) < pool->n - 1) {
+        if (++spins < SPIN) { cpu_relax(); continue; }
+        atomic_store(&pool->caller_sleeping, 1);
+        if ((d = atomic_load(&pool->done)) < pool->n - 1) fwait(&pool->done, d);
+        atomic_store(&pool->caller_sleeping, 0);
+        spins = 0;
     }
 }

@@ -5,6 +5,7 @@
 #include "internal.h"
 #include <math.h>
 #include <stdlib.h>
+#include <stdatomic.h>
 
 void r1k_micro_2x4_avx2(int64_t n, const float *w0, const float *w1, const float *x0, const float *x1,
                         const float *x2, const float *x3, float c[2][4]);
@@ -25,18 +26,21 @@ static inline float dot_f32(int64_t n, const float *a, const float *b) {
     return r1k_simd_enabled() ? r1k_dot_f32_avx2(n, a, b) : r1k_dot_f32_scalar(n, a, b);
 }
 
-static inline void split(int64_t n, int ith, int nth, int64_t *lo, int64_t *hi) {
-    int64_t per = (n + nth - 1) / nth; *lo = per * ith; *hi = *lo + per;
-    if (*lo > n) *lo = n; if (*hi > n) *hi = n;
-}
 
 // ── matvec ───────────────────────────────────────────────────────────────
 typedef struct {
     int32_t type; const uint8_t *W; int64_t rows, cols, row_bytes; const float *x; const r1k_q8a *xq; float *y; qdot_fn qdot;
+    _Atomic int64_t next; int64_t chunk;
 } mv_ctx;
 
+// Threads take chunks of rows from a shared counter (robust when a core is busy
+// elsewhere); every row is still summed by one thread in a fixed order.
 static void mv_job(void *p, int32_t ith, int32_t nth) {
-    mv_ctx *c = (mv_ctx *)p; int64_t lo, hi; split(c->rows, ith, nth, &lo, &hi);
+    mv_ctx *c = (mv_ctx *)p; (void)ith; (void)nth;
+    for (;;) {
+    int64_t lo = atomic_fetch_add(&c->next, c->chunk), hi = lo + c->chunk;
+    if (lo >= c->rows) break;
+    if (hi > c->rows) hi = c->rows;
     if (c->qdot) {
         for (int64_t r = lo; r < hi; r++) c->y[r] = c->qdot(c->cols, c->W + r * c->row_bytes, c->xq);
     } else if (c->type == R1K_F32) {
@@ -48,13 +52,16 @@ static void mv_job(void *p, int32_t ith, int32_t nth) {
             c->y[r] = dot_f32(c->cols, tmp, c->x);
         }
     }
+    }
 }
 
 int32_t r1k_matvec(r1k_pool *pool, int32_t type, const void *W, int64_t rows, int64_t cols,
                    const float *x, float *y, int32_t int8) {
     int64_t be = r1k_block_elems(type);
     if (!r1k_type_supported(type) || cols % be) return -1;
-    mv_ctx c = { type, (const uint8_t *)W, rows, cols, cols / be * r1k_block_bytes(type), x, NULL, y, NULL };
+    mv_ctx c = { type, (const uint8_t *)W, rows, cols, cols / be * r1k_block_bytes(type), x, NULL, y, NULL, 0, 0 };
+    int nth = r1k_pool_threads(pool);
+    c.chunk = rows / (nth * 8); if (c.chunk < 16) c.chunk = 16;
     if (int8) c.qdot = pick_qdot(type);
     if (c.qdot) {
         r1k_q8a *xq = r1k_scratch(1, (size_t)(cols / 32) * sizeof(r1k_q8a));
@@ -68,14 +75,16 @@ int32_t r1k_matvec(r1k_pool *pool, int32_t type, const void *W, int64_t rows, in
 enum { TILE_ROWS = 16 };
 typedef struct {
     int32_t type; const uint8_t *W; int64_t rows, cols, row_bytes; const float *X; int64_t T; float *Y;
+    _Atomic int64_t next;
 } mm_ctx;
 
 static void mm_job(void *p, int32_t ith, int32_t nth) {
     mm_ctx *c = (mm_ctx *)p;
-    int64_t ntiles = (c->rows + TILE_ROWS - 1) / TILE_ROWS, lo, hi; split(ntiles, ith, nth, &lo, &hi);
+    (void)ith; (void)nth;
+    int64_t ntiles = (c->rows + TILE_ROWS - 1) / TILE_ROWS;
     int64_t n = c->cols; float *tile = r1k_scratch(2, (size_t)TILE_ROWS * n * 4);
     int simd = r1k_simd_enabled() && n % 8 == 0;
-    for (int64_t tI = lo; tI < hi; tI++) {
+    for (int64_t tI; (tI = atomic_fetch_add(&c->next, 1)) < ntiles;) {
         int64_t r0 = tI * TILE_ROWS, nr = c->rows - r0 < TILE_ROWS ? c->rows - r0 : TILE_ROWS;
         for (int64_t r = 0; r < nr; r++) r1k_dequantize_row(c->type, c->W + (r0 + r) * c->row_bytes, tile + r * n, n);
         int64_t t = 0;
@@ -101,7 +110,7 @@ int32_t r1k_matmul(r1k_pool *pool, int32_t type, const void *W, int64_t rows, in
                    const float *X, int64_t T, float *Y) {
     int64_t be = r1k_block_elems(type);
     if (!r1k_type_supported(type) || cols % be) return -1;
-    mm_ctx c = { type, (const uint8_t *)W, rows, cols, cols / be * r1k_block_bytes(type), X, T, Y };
+    mm_ctx c = { type, (const uint8_t *)W, rows, cols, cols / be * r1k_block_bytes(type), X, T, Y, 0 };
     r1k_pool_run(pool, mm_job, &c);
     return 0;
 }
@@ -143,13 +152,14 @@ void r1k_rope(float *x, int32_t n_heads, int32_t head_dim, int32_t rot_dim, int6
 typedef struct {
     const float *q; int64_t q_stride, T, pos0; const float *K, *V; int64_t kv_stride;
     int32_t n_head, n_kv, hd; float *out; int64_t out_stride;
+    _Atomic int64_t next;
 } at_ctx;
 
 static void at_job(void *p, int32_t ith, int32_t nth) {
-    at_ctx *c = (at_ctx *)p; int64_t lo, hi; split(c->T * c->n_head, ith, nth, &lo, &hi);
+    at_ctx *c = (at_ctx *)p; (void)ith; (void)nth;
     float *sc = r1k_scratch(3, (size_t)(c->pos0 + c->T) * 4);
     float scale = 1.0f / sqrtf((float)c->hd); int group = c->n_head / c->n_kv;
-    for (int64_t job = lo; job < hi; job++) {
+    for (int64_t job; (job = atomic_fetch_add(&c->next, 1)) < c->T * c->n_head;) {
         int64_t t = job / c->n_head; int h = (int)(job % c->n_head), kv = h / group;
         const float *qv = c->q + t * c->q_stride + (int64_t)h * c->hd;
         int64_t n = c->pos0 + t + 1;
@@ -167,6 +177,6 @@ static void at_job(void *p, int32_t ith, int32_t nth) {
 void r1k_attention(r1k_pool *pool, const float *q, int64_t q_stride, int64_t T, int64_t pos0,
                    const float *K, const float *V, int64_t kv_stride,
                    int32_t n_head, int32_t n_kv, int32_t hd, float *out, int64_t out_stride) {
-    at_ctx c = { q, q_stride, T, pos0, K, V, kv_stride, n_head, n_kv, hd, out, out_stride };
+    at_ctx c = { q, q_stride, T, pos0, K, V, kv_stride, n_head, n_kv, hd, out, out_stride, 0 };
     r1k_pool_run(pool, at_job, &c);
 }
