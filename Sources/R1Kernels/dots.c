@@ -76,6 +76,8 @@ float r1k_dot_q5_0_q8a_scalar(int64_t n, const void *w, const r1k_q8a *a) {
 // ── AVX2 / FMA ───────────────────────────────────────────────────────────
 #define AVX2 __attribute__((target("avx2,fma,f16c")))
 
+AVX2 static inline float h2f(const uint8_t *p) { uint16_t h; memcpy(&h, p, 2); return _cvtsh_ss(h); }
+
 AVX2 static inline float hsum8(__m256 v) {
     __m128 lo = _mm256_castps256_ps128(v), hi = _mm256_extractf128_ps(v, 1);
     lo = _mm_add_ps(lo, hi);
@@ -110,30 +112,44 @@ AVX2 float r1k_dot_f32_avx2(int64_t n, const float *a, const float *b) {
     return s;
 }
 AVX2 float r1k_dot_q8_0_q8a_avx2(int64_t n, const void *w, const r1k_q8a *a) {
-    const uint8_t *b = (const uint8_t *)w; __m256 acc = _mm256_setzero_ps();
-    for (int64_t i = 0; i < n / 32; i++, b += 34) {
-        __m256i x = _mm256_loadu_si256((const __m256i *)(b + 2)), y = _mm256_loadu_si256((const __m256i *)a[i].qs);
-        acc = _mm256_fmadd_ps(_mm256_set1_ps(r1k_rd_half(b) * a[i].d), dot_i8(x, y), acc);
+    const uint8_t *b = (const uint8_t *)w; __m256 acc0 = _mm256_setzero_ps(), acc1 = acc0;
+    int64_t nb = n / 32, i = 0;
+    for (; i + 2 <= nb; i += 2, b += 68) {   // two blocks per step, independent accumulators
+        __m256i x0 = _mm256_loadu_si256((const __m256i *)(b + 2)), y0 = _mm256_loadu_si256((const __m256i *)a[i].qs);
+        __m256i x1 = _mm256_loadu_si256((const __m256i *)(b + 36)), y1 = _mm256_loadu_si256((const __m256i *)a[i + 1].qs);
+        acc0 = _mm256_fmadd_ps(_mm256_set1_ps(h2f(b) * a[i].d), dot_i8(x0, y0), acc0);
+        acc1 = _mm256_fmadd_ps(_mm256_set1_ps(h2f(b + 34) * a[i + 1].d), dot_i8(x1, y1), acc1);
     }
-    return hsum8(acc);
+    for (; i < nb; i++, b += 34) {
+        __m256i x = _mm256_loadu_si256((const __m256i *)(b + 2)), y = _mm256_loadu_si256((const __m256i *)a[i].qs);
+        acc0 = _mm256_fmadd_ps(_mm256_set1_ps(h2f(b) * a[i].d), dot_i8(x, y), acc0);
+    }
+    return hsum8(_mm256_add_ps(acc0, acc1));
+}
+AVX2 static inline __m256 dot_u4_i8(const uint8_t *q, const int8_t *y) {
+    __m256i p16 = _mm256_maddubs_epi16(nibbles(q), _mm256_loadu_si256((const __m256i *)y));  // nibbles unsigned 0..15
+    return _mm256_cvtepi32_ps(_mm256_madd_epi16(p16, _mm256_set1_epi16(1)));
 }
 AVX2 float r1k_dot_q4_1_q8a_avx2(int64_t n, const void *w, const r1k_q8a *a) {
-    const uint8_t *b = (const uint8_t *)w; __m256 acc = _mm256_setzero_ps(); float sm = 0;
-    for (int64_t i = 0; i < n / 32; i++, b += 20) {
-        __m256i x = nibbles(b + 4), y = _mm256_loadu_si256((const __m256i *)a[i].qs);
-        __m256i p16 = _mm256_maddubs_epi16(x, y);  // x unsigned 0..15: no sign trick needed
-        __m256 p = _mm256_cvtepi32_ps(_mm256_madd_epi16(p16, _mm256_set1_epi16(1)));
-        acc = _mm256_fmadd_ps(_mm256_set1_ps(r1k_rd_half(b) * a[i].d), p, acc);
-        sm += r1k_rd_half(b + 2) * a[i].s;
+    const uint8_t *b = (const uint8_t *)w; __m256 acc0 = _mm256_setzero_ps(), acc1 = acc0;
+    float sm0 = 0, sm1 = 0; int64_t nb = n / 32, i = 0;
+    for (; i + 2 <= nb; i += 2, b += 40) {
+        acc0 = _mm256_fmadd_ps(_mm256_set1_ps(h2f(b) * a[i].d), dot_u4_i8(b + 4, a[i].qs), acc0);
+        acc1 = _mm256_fmadd_ps(_mm256_set1_ps(h2f(b + 20) * a[i + 1].d), dot_u4_i8(b + 24, a[i + 1].qs), acc1);
+        sm0 += h2f(b + 2) * a[i].s; sm1 += h2f(b + 22) * a[i + 1].s;
     }
-    return hsum8(acc) + sm;
+    for (; i < nb; i++, b += 20) {
+        acc0 = _mm256_fmadd_ps(_mm256_set1_ps(h2f(b) * a[i].d), dot_u4_i8(b + 4, a[i].qs), acc0);
+        sm0 += h2f(b + 2) * a[i].s;
+    }
+    return hsum8(_mm256_add_ps(acc0, acc1)) + sm0 + sm1;
 }
 AVX2 float r1k_dot_q4_0_q8a_avx2(int64_t n, const void *w, const r1k_q8a *a) {
     const uint8_t *b = (const uint8_t *)w; __m256 acc = _mm256_setzero_ps();
     for (int64_t i = 0; i < n / 32; i++, b += 18) {
         __m256i x = _mm256_sub_epi8(nibbles(b + 2), _mm256_set1_epi8(8));
         __m256i y = _mm256_loadu_si256((const __m256i *)a[i].qs);
-        acc = _mm256_fmadd_ps(_mm256_set1_ps(r1k_rd_half(b) * a[i].d), dot_i8(x, y), acc);
+        acc = _mm256_fmadd_ps(_mm256_set1_ps(h2f(b) * a[i].d), dot_i8(x, y), acc);
     }
     return hsum8(acc);
 }
@@ -150,7 +166,7 @@ AVX2 float r1k_dot_q5_0_q8a_avx2(int64_t n, const void *w, const r1k_q8a *a) {
         __m256i x = _mm256_or_si256(nibbles(b + 6), _mm256_and_si256(hb, _mm256_set1_epi8(16)));
         x = _mm256_sub_epi8(x, _mm256_set1_epi8(16));
         __m256i y = _mm256_loadu_si256((const __m256i *)a[i].qs);
-        acc = _mm256_fmadd_ps(_mm256_set1_ps(r1k_rd_half(b) * a[i].d), dot_i8(x, y), acc);
+        acc = _mm256_fmadd_ps(_mm256_set1_ps(h2f(b) * a[i].d), dot_i8(x, y), acc);
     }
     return hsum8(acc);
 }

@@ -1,25 +1,30 @@
-// A persistent thread pool. Workers wait on a generation counter: they spin
-// briefly (a job usually follows within microseconds during decode), then sleep
-// on a futex so an oversubscribed machine is not burnt by spinning. The caller
-// is thread 0; it waits for the others the same way (spin, then futex).
+// A persistent thread pool for jobs that share out work through their own
+// atomic counters (every job in products.c does). A job is open from the moment
+// the caller publishes it until the caller has finished its own share; workers
+// that wake in time join it, a worker that is late (descheduled on a busy
+// machine) finds it closed and never holds the caller up. The caller then waits
+// only for the workers that joined. Workers spin briefly between jobs, then
+// sleep on a futex, so an oversubscribed machine is not burnt by spinning.
 #include "r1kernels.h"
 #include <pthread.h>
 #include <stdatomic.h>
 #include <stdlib.h>
 #include <limits.h>
+#include <sched.h>
 #include <linux/futex.h>
 #include <sys/syscall.h>
 #include <unistd.h>
 
 enum { SPIN = 4000 };
+#define CLOSED ((uint64_t)1 << 31)
+#define ACTIVE_MASK (CLOSED - 1)
 
 struct r1k_pool {
     int n;
     pthread_t *threads;
-    _Atomic int gen;        // bumped once per job (and at shutdown)
-    _Atomic int done;       // workers finished with the current job
-    _Atomic int sleepers;   // workers in futex_wait on gen
-    _Atomic int caller_sleeping;
+    _Atomic uint64_t state;   // job id << 32 | CLOSED | number of workers in the job
+    _Atomic int wake;         // futex word, bumped with each job
+    _Atomic int sleepers;
     _Atomic int stop;
     void (*fn)(void *, int32_t, int32_t);
     void *ctx;
@@ -33,20 +38,30 @@ static void fwake(_Atomic int *addr) { syscall(SYS_futex, (int *)addr, FUTEX_WAK
 
 static void *worker(void *p) {
     worker_arg *wa = (worker_arg *)p; r1k_pool *pool = wa->pool; int ith = wa->ith; free(wa);
-    int seen = 0;
+    uint64_t seen = 0;
     for (;;) {
-        int g, spins = 0;
-        while ((g = atomic_load(&pool->gen)) == seen) {
+        int spins = 0;
+        uint64_t s;
+        for (;;) {
+            int w = atomic_load(&pool->wake);
+            if (atomic_load(&pool->stop)) return NULL;
+            s = atomic_load(&pool->state);
+            if ((s >> 32) != seen) break;
             if (++spins < SPIN) { cpu_relax(); continue; }
             atomic_fetch_add(&pool->sleepers, 1);
-            if (atomic_load(&pool->gen) == seen) fwait(&pool->gen, seen);
+            if ((atomic_load(&pool->state) >> 32) == seen && !atomic_load(&pool->stop)) fwait(&pool->wake, w);
             atomic_fetch_sub(&pool->sleepers, 1);
             spins = 0;
         }
-        seen = g;
-        if (atomic_load(&pool->stop)) return NULL;
-        pool->fn(pool->ctx, ith, pool->n);
-        if (atomic_fetch_add(&pool->done, 1) == pool->n - 2 && atomic_load(&pool->caller_sleeping)) fwake(&pool->done);
+        seen = s >> 32;
+        // Join the job unless the caller closed it already.
+        while (!(s & CLOSED) && (s >> 32) == seen) {
+            if (atomic_compare_exchange_weak(&pool->state, &s, s + 1)) {
+                pool->fn(pool->ctx, ith, pool->n);
+                atomic_fetch_sub(&pool->state, 1);
+                break;
+            }
+        }
     }
 }
 
@@ -55,6 +70,7 @@ r1k_pool *r1k_pool_new(int32_t n_threads) {
     r1k_pool *pool = calloc(1, sizeof *pool);
     if (!pool) return NULL;
     pool->n = n_threads;
+    atomic_store(&pool->state, CLOSED);
     pool->threads = calloc((size_t)n_threads, sizeof(pthread_t));
     for (int i = 1; i < n_threads; i++) {
         worker_arg *wa = malloc(sizeof *wa); wa->pool = pool; wa->ith = i;
@@ -66,8 +82,8 @@ r1k_pool *r1k_pool_new(int32_t n_threads) {
 void r1k_pool_free(r1k_pool *pool) {
     if (!pool) return;
     atomic_store(&pool->stop, 1);
-    atomic_fetch_add(&pool->gen, 1);
-    fwake(&pool->gen);
+    atomic_fetch_add(&pool->wake, 1);
+    fwake(&pool->wake);
     for (int i = 1; i < pool->n; i++) pthread_join(pool->threads[i], NULL);
     free(pool->threads); free(pool);
 }
@@ -77,16 +93,17 @@ int32_t r1k_pool_threads(const r1k_pool *pool) { return pool ? pool->n : 1; }
 void r1k_pool_run(r1k_pool *pool, void (*fn)(void *, int32_t, int32_t), void *ctx) {
     if (!pool || pool->n == 1) { fn(ctx, 0, 1); return; }
     pool->fn = fn; pool->ctx = ctx;
-    atomic_store(&pool->done, 0);
-    atomic_fetch_add(&pool->gen, 1);              // seq_cst: ordered before the sleepers load
-    if (atomic_load(&pool->sleepers) > 0) fwake(&pool->gen);
+    uint64_t job = (atomic_load(&pool->state) >> 32) + 1;
+    atomic_store(&pool->state, job << 32);        // open, nobody joined yet
+    atomic_fetch_add(&pool->wake, 1);
+    if (atomic_load(&pool->sleepers) > 0) fwake(&pool->wake);
     fn(ctx, 0, pool->n);
-    int d, spins = 0;
-    while ((d = atomic_load(&pool->done)) < pool->n - 1) {
-        if (++spins < SPIN) { cpu_relax(); continue; }
-        atomic_store(&pool->caller_sleeping, 1);
-        if ((d = atomic_load(&pool->done)) < pool->n - 1) fwait(&pool->done, d);
-        atomic_store(&pool->caller_sleeping, 0);
-        spins = 0;
+    uint64_t s = atomic_fetch_or(&pool->state, CLOSED) | CLOSED;
+    int spins = 0;
+    while ((s & ACTIVE_MASK) != 0) {
+        if (++spins < SPIN) cpu_relax(); else sched_yield();
+        s = atomic_load(&pool->state);
     }
 }
+
+intptr_t r1k_test_fetch_add(intptr_t *p, intptr_t v) { return atomic_fetch_add((_Atomic intptr_t *)p, v); }

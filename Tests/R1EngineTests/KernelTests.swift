@@ -216,18 +216,35 @@ func referenceBlock(_ type: Int32, _ b: [UInt8]) -> [Double] {
         }
     }
 
-    @Test func poolRunsEveryThreadRepeatedly() {
-        final class Box: @unchecked Sendable { var hits = [Int](repeating: 0, count: 4) }
-        let pool = r1k_pool_new(4)
-        defer { r1k_pool_free(pool) }
-        #expect(r1k_pool_threads(pool) == 4)
-        let box = Box()
-        let ctx = Unmanaged.passUnretained(box).toOpaque()
-        for _ in 0..<2000 {
-            r1k_pool_run(pool, { ctx, ith, nth in
-                Unmanaged<Box>.fromOpaque(ctx!).takeUnretainedValue().hits[Int(ith)] += 1
-            }, ctx)
+    @Test func poolSharesOutWorkRepeatedly() {
+        // Each job hands out 64 items through an atomic counter; every item must be done
+        // exactly once whichever threads join.
+        final class Job: @unchecked Sendable {
+            let next = ManagedAtomicInt()
+            let done = UnsafeMutablePointer<Int>.allocate(capacity: 64)
+            init() { done.initialize(repeating: 0, count: 64) }
+            deinit { done.deallocate() }
         }
-        #expect(box.hits == [2000, 2000, 2000, 2000])
+        let pool = r1k_pool_new(3)
+        defer { r1k_pool_free(pool) }
+        #expect(r1k_pool_threads(pool) == 3)
+        for _ in 0..<2000 {
+            let job = Job()
+            let ctx = Unmanaged.passUnretained(job).toOpaque()
+            r1k_pool_run(pool, { ctx, _, _ in
+                let j = Unmanaged<Job>.fromOpaque(ctx!).takeUnretainedValue()
+                while true { let i = j.next.increment(); if i >= 64 { break }; j.done[i] += 1 }
+            }, ctx)
+            #expect((0..<64).allSatisfy { job.done[$0] == 1 })
+        }
     }
+}
+
+/// A tiny atomic counter over a heap word (C11 atomics are not visible to Swift here).
+final class ManagedAtomicInt: @unchecked Sendable {
+    let p = UnsafeMutablePointer<Int>.allocate(capacity: 1)
+    init() { p.initialize(to: 0) }
+    deinit { p.deallocate() }
+    /// Returns the old value.
+    func increment() -> Int { r1k_test_fetch_add(p, 1) }
 }

@@ -71,14 +71,21 @@ int32_t r1k_simd_enabled(void);
 // ── Thread pool ──────────────────────────────────────────────────────────
 /// A persistent pool: n_threads − 1 workers plus the calling thread. Workers
 /// spin briefly, then sleep, between jobs; no thread is created per call.
+/// Jobs must share out their work themselves (an atomic counter in ctx): a worker
+/// that wakes after the caller has finished its share does not join, so fn runs
+/// on the caller and on any subset of the workers.
 typedef struct r1k_pool r1k_pool;
 /// Returns a pool the caller frees with r1k_pool_free; NULL on failure.
 r1k_pool *r1k_pool_new(int32_t n_threads);
 void r1k_pool_free(r1k_pool *pool);
 int32_t r1k_pool_threads(const r1k_pool *pool);
-/// Runs fn(ctx, ith, nth) on every thread (ith = 0 on the caller) and returns
-/// when all are done. pool may be NULL (runs fn(ctx, 0, 1)). Not reentrant.
+/// Runs fn(ctx, ith, nth) on the caller (ith = 0) and on the workers that join in
+/// time, and returns when all of those are done. pool may be NULL (runs
+/// fn(ctx, 0, 1)). Not reentrant; one caller at a time.
 void r1k_pool_run(r1k_pool *pool, void (*fn)(void *ctx, int32_t ith, int32_t nth), void *ctx);
+
+/// Atomic fetch-and-add on a machine word (for tests of the pool from Swift).
+intptr_t r1k_test_fetch_add(intptr_t *p, intptr_t v);
 
 // ── Products ─────────────────────────────────────────────────────────────
 /// y (rows) = W (rows, cols) · x (cols). int8 != 0 quantizes x to r1k_q8a and

@@ -1,0 +1,60 @@
+// llama-bench style measurements: pp = one batch of prompt tokens through the
+// prefill path; tg = single-token decode steps with argmax, after `depth`
+// tokens already in the KV cache.
+
+import Foundation
+
+public struct BenchResult: Sendable, Codable {
+    public var promptTokens: Int
+    public var genTokens: Int
+    public var depth: Int
+    public var threads: Int
+    public var ppSeconds: Double
+    public var tgSeconds: Double
+    public var ppTokensPerSecond: Double { ppSeconds > 0 ? Double(promptTokens) / ppSeconds : 0 }
+    public var tgTokensPerSecond: Double { tgSeconds > 0 ? Double(genTokens) / tgSeconds : 0 }
+}
+
+extension Engine {
+    public func bench(promptTokens pp: Int, genTokens tg: Int, depth: Int = 0, seed: UInt64 = 1) -> BenchResult {
+        let cfg = model.config, V = cfg.vocab
+        var rng = EnginePRNG(seed: seed)
+        let rand = { (n: Int) -> [Int32] in (0..<n).map { _ in Int32(100 + rng.next() % UInt64(V - 100)) } }
+        let cache = KVCache(config: cfg, capacity: depth + pp + tg + 1)
+        let chunk = Engine.prefillChunk
+        let big = ForwardScratch(config: cfg, capacity: max(1, min(chunk, max(pp, depth))))
+        let one = ForwardScratch(config: cfg, capacity: 1)
+        var logits = [Float](repeating: 0, count: V)
+        func feed(_ toks: [Int32]) {
+            var i = 0
+            logits.withUnsafeMutableBufferPointer { lg in
+                while i < toks.count {
+                    let part = Array(toks[i..<min(i + chunk, toks.count)])
+                    model.forward(tokens: part, cache: cache, scratch: part.count == 1 ? one : big, pool: pool,
+                                  precision: .int8Activations, allLogits: false, logits: lg.baseAddress!)
+                    i += part.count
+                }
+            }
+        }
+        if depth > 0 { feed(rand(depth)) }
+        var r = BenchResult(promptTokens: pp, genTokens: tg, depth: depth, threads: threads, ppSeconds: 0, tgSeconds: 0)
+        if pp > 0 {
+            let t0 = DispatchTime.now().uptimeNanoseconds
+            feed(rand(pp))
+            r.ppSeconds = Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e9
+            cache.truncate(to: depth)
+        }
+        if tg > 0 {
+            var tok = Int32(100)
+            let t0 = DispatchTime.now().uptimeNanoseconds
+            for _ in 0..<tg {
+                feed([tok])
+                var best = 0
+                for i in 1..<V where logits[i] > logits[best] { best = i }
+                tok = Int32(best)
+            }
+            r.tgSeconds = Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e9
+        }
+        return r
+    }
+}

@@ -1,0 +1,55 @@
+// r1ci bench engine: prompt-processing and generation speed of the embedded
+// engine (llama-bench's pp/tg), as text or JSON lines.
+
+import ArgumentParser
+import Foundation
+import R1Engine
+
+struct BenchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench", abstract: "Benchmarks.", subcommands: [EngineBench.self])
+
+    struct EngineBench: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "engine", abstract: "Prompt processing (pp) and generation (tg) tokens/s of the embedded engine.")
+        @Option(name: .long, help: "Model: a known name or a GGUF path.") var model = "smollm2-135m"
+        @Option(name: .long, help: "Prompt tokens per pp test.") var pp = 256
+        @Option(name: .long, help: "Generated tokens per tg test.") var tg = 128
+        @Option(name: .long, help: "KV-cache depth before each test.") var depth = 0
+        @Option(name: .long, parsing: .upToNextOption, help: "Thread counts to test.") var threads: [Int] = [2, 1]
+        @Option(name: .long, help: "Repetitions (median reported).") var reps = 5
+        @Flag(name: .long, help: "One JSON object per thread count.") var json = false
+
+        func validate() throws {
+            guard pp >= 0, tg >= 0, depth >= 0, reps >= 1, !threads.isEmpty, threads.allSatisfy({ $0 >= 1 }) else {
+                throw InputError("bench: --pp/--tg/--depth must be ≥ 0, --reps and --threads ≥ 1")
+            }
+        }
+
+        func run() throws {
+            let path = try wrap { try ModelCatalog.resolve(model) }
+            var engines: [Int: Engine] = [:]
+            for t in threads { engines[t] = try wrap { try Engine(path: path, threads: t) } }
+            _ = engines[threads[0]]!.bench(promptTokens: min(pp, 32), genTokens: min(tg, 4))  // warm-up (page in the weights)
+            var runs: [Int: [BenchResult]] = [:]
+            for _ in 0..<reps {  // interleave thread counts within each round
+                for t in threads { runs[t, default: []].append(engines[t]!.bench(promptTokens: pp, genTokens: tg, depth: depth)) }
+            }
+            func median(_ v: [Double]) -> Double { let s = v.sorted(); return s.count % 2 == 1 ? s[s.count / 2] : (s[s.count / 2 - 1] + s[s.count / 2]) / 2 }
+            for t in threads {
+                let rs = runs[t]!
+                let ppv = rs.map(\.ppTokensPerSecond), tgv = rs.map(\.tgTokensPerSecond)
+                if json {
+                    let obj: [String: Any] = ["engine": "r1ci", "model": path, "threads": t, "depth": depth, "pp": pp, "tg": tg,
+                                              "pp_tok_s": median(ppv), "tg_tok_s": median(tgv), "pp_runs": ppv, "tg_runs": tgv]
+                    emit(String(decoding: try JSONSerialization.data(withJSONObject: obj, options: [.sortedKeys]), as: UTF8.self))
+                } else {
+                    emit(String(format: "threads %d depth %d: pp%d %.1f tok/s  tg%d %.1f tok/s   (runs pp %@; tg %@)", t, depth, pp,
+                                median(ppv), tg, median(tgv),
+                                ppv.map { String(format: "%.0f", $0) }.joined(separator: " "),
+                                tgv.map { String(format: "%.1f", $0) }.joined(separator: " ")))
+                }
+            }
+        }
+    }
+}
