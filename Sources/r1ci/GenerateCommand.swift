@@ -29,6 +29,8 @@ struct GenerateCommand: ParsableCommand {
     var stop: [String] = []
     @Option(name: .long, help: "Threads (default: $R1CI_THREADS or all cores).")
     var threads: Int?
+    @Flag(name: .customLong("f32"), help: "Decode with f32 activations (slower; matches a float reference more closely than int8).")
+    var f32 = false
     @Flag(name: .long, help: "Print one JSON object (text, tokens, logprobs, timings) instead of streaming.")
     var json = false
 
@@ -56,6 +58,7 @@ struct GenerateCommand: ParsableCommand {
                                     sampling: SamplingParams(temperature: temperature, topK: topK, topP: topP, minP: minP, seed: seed),
                                     stopStrings: stop)
         params.stopAtEndOfGeneration = true
+        if f32 { params.precision = .f32 }
         let out = FileHandle.standardOutput
         let gen = try wrap {
             try engine.generate(prompt: ids, params: params, onEvent: json ? nil : { ev in

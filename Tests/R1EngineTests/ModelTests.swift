@@ -136,3 +136,16 @@ func maxAbsDiff(_ a: ArraySlice<Float>, _ b: [Double]) -> Double {
         print("SmolLM2 max |Δ| logits: f32 prefill \(worst), int8 decode \(worstQ)")
     }
 }
+
+@Suite struct DeterminismTests {
+    @Test func logitsDoNotDependOnThreadsOrRuns() throws {
+        let path = Fixtures.url("tiny-qwen2.gguf").path
+        let e1 = try Engine(path: path, threads: 1), e3 = try Engine(path: path, threads: 3)
+        let toks: [Int32] = [256, 1, 2, 3, 200, 100, 50, 25, 12, 6, 3, 1]
+        for p in [Precision.int8Activations, .f32] {
+            let a = e1.stepLogits(toks, precision: p), b = e3.stepLogits(toks, precision: p), c = e3.stepLogits(toks, precision: p)
+            #expect(a == b && b == c)
+        }
+        #expect(e1.logits(toks) == e3.logits(toks))
+    }
+}
