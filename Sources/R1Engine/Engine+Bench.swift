@@ -58,3 +58,17 @@ extension Engine {
         return r
     }
 }
+
+extension Engine {
+    /// Batched decode throughput: `batch` sequences sharing a `prompt`-token prompt,
+    /// `tg` greedy steps each, all decoded together. Returns aggregate tokens/s.
+    public func benchBatch(promptTokens pp: Int, batch: Int, genTokens tg: Int, seed: UInt64 = 1) throws -> Double {
+        var rng = EnginePRNG(seed: seed)
+        let prompt = (0..<max(pp, 1)).map { _ in Int32(100 + rng.next() % UInt64(model.config.vocab - 100)) }
+        var p = GenerateParams(maxTokens: tg, sampling: SamplingParams(temperature: 1, seed: seed))
+        p.stopAtEndOfGeneration = false
+        let gens = try generateBatch(prompt: prompt, count: batch, params: p)
+        let total = gens.reduce(0) { $0 + $1.tokens.count - 1 }
+        return gens[0].decodeSeconds > 0 ? Double(total) / gens[0].decodeSeconds : 0
+    }
+}

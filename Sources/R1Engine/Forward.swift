@@ -111,3 +111,70 @@ extension Transformer {
         linear(pool, output, s.xb, n, logits, precision: precision)                                   // logits (n, V)
     }
 }
+
+/// Y (B, rows) = X (B, cols) · Wᵀ, one row per independent sequence (batched decode).
+@inline(__always)
+func linearBatch(_ pool: OpaquePointer?, _ w: Weight, _ X: UnsafePointer<Float>, _ B: Int, _ Y: UnsafeMutablePointer<Float>,
+                 precision: Precision) {
+    r1k_matvec_batch(pool, w.type, w.data, Int64(w.rows), Int64(w.cols), X, Int64(B), Y, precision == .int8Activations ? 1 : 0)
+}
+
+extension Transformer {
+    /// One decode step for B = tokens.count independent sequences: token b is appended
+    /// to caches[b] at position caches[b].count. Each weight row is read once for all B
+    /// sequences; the results equal B separate single-token forwards bit for bit.
+    /// logits (B, V).
+    func forwardBatch(tokens: [Int32], caches: [KVCache], scratch s: ForwardScratch, pool: OpaquePointer?,
+                      precision: Precision, logits: UnsafeMutablePointer<Float>) {
+        let c = config, B = tokens.count
+        precondition(B > 0 && B <= s.capacity && caches.count == B)
+        let C = c.dim, KV = c.kvDim, Q = c.qDim, F = c.ffnDim
+        let embRowBytes = tokenEmbedding.rowBytes
+        for b in 0..<B {
+            precondition(caches[b].count < caches[b].capacity)
+            r1k_dequantize_row(tokenEmbedding.type, tokenEmbedding.data + Int(tokens[b]) * embRowBytes, s.x + b * C, Int64(C))
+        }
+        let neox: Int32 = c.ropeNeox ? 1 : 0
+        for (l, L) in layers.enumerated() {
+            for b in 0..<B { r1k_rmsnorm(s.xb + b * C, s.x + b * C, L.attnNorm, Int64(C), c.rmsEps) }     // xb (B, C)
+            linearBatch(pool, L.wq, s.xb, B, s.q, precision: precision)                                      // q (B, H·D)
+            linearBatch(pool, L.wk, s.xb, B, s.k, precision: precision)                                      // k (B, Hkv·D)
+            linearBatch(pool, L.wv, s.xb, B, s.v, precision: precision)                                      // v (B, Hkv·D)
+            addBias(s.q, L.bq, rows: Q, T: B); addBias(s.k, L.bk, rows: KV, T: B); addBias(s.v, L.bv, rows: KV, T: B)
+            for b in 0..<B {
+                let pos = caches[b].count
+                r1k_rope(s.q + b * Q, Int32(c.nHeads), Int32(c.headDim), Int32(c.ropeDim), Int64(pos), c.ropeTheta, neox)
+                r1k_rope(s.k + b * KV, Int32(c.nKVHeads), Int32(c.headDim), Int32(c.ropeDim), Int64(pos), c.ropeTheta, neox)
+                let kc = caches[b].kLayer(l), vc = caches[b].vLayer(l)
+                (kc + pos * KV).update(from: s.k + b * KV, count: KV)
+                (vc + pos * KV).update(from: s.v + b * KV, count: KV)
+                r1k_attention(pool, s.q + b * Q, Int64(Q), 1, Int64(pos), kc, vc, Int64(KV),
+                              Int32(c.nHeads), Int32(c.nKVHeads), Int32(c.headDim), s.att + b * Q, Int64(Q))
+            }
+            linearBatch(pool, L.wo, s.att, B, s.xb, precision: precision)                                   // xb (B, C)
+            for i in 0..<(B * C) { s.x[i] += s.xb[i] }
+            for b in 0..<B { r1k_rmsnorm(s.xb + b * C, s.x + b * C, L.ffnNorm, Int64(C), c.rmsEps) }
+            linearBatch(pool, L.gate, s.xb, B, s.g, precision: precision)                                   // g (B, F)
+            linearBatch(pool, L.up, s.xb, B, s.u, precision: precision)                                     // u (B, F)
+            r1k_swiglu(s.g, s.g, s.u, Int64(B * F))
+            linearBatch(pool, L.down, s.g, B, s.xb, precision: precision)                                   // xb (B, C)
+            for i in 0..<(B * C) { s.x[i] += s.xb[i] }
+        }
+        for b in 0..<B { caches[b].advance(1) }
+        for b in 0..<B { r1k_rmsnorm(s.xb + b * C, s.x + b * C, outputNorm, Int64(C), c.rmsEps) }
+        linearBatch(pool, output, s.xb, B, logits, precision: precision)                                    // logits (B, V)
+    }
+}
+
+extension KVCache {
+    /// Copies positions 0 ..< n of every layer from `other` (a shared prompt prefix).
+    func copyPrefix(from other: KVCache, count n: Int) {
+        precondition(n <= other.count && n <= capacity && kvDim == other.kvDim && nLayers == other.nLayers)
+        for l in 0..<nLayers {
+            kLayer(l).update(from: other.kLayer(l), count: n * kvDim)
+            vLayer(l).update(from: other.vLayer(l), count: n * kvDim)
+        }
+        truncate(to: 0)
+        advance(n)
+    }
+}

@@ -1,5 +1,5 @@
 // Sampling: greedy (temperature 0) or seeded random sampling with temperature,
-// top-k, top-p and min-p. Each pick reports the log-probability of the chosen
+// then top-k, top-p and min-p in that order (as transformers' warpers). Each pick reports the log-probability of the chosen
 // token under softmax(logits / temperature) over the whole vocabulary, before
 // truncation (temperature 1 when greedy) — the quantity RL trainers compare.
 
@@ -61,26 +61,37 @@ public struct Sampler: Sendable {
         func lp(_ i: Int) -> Float { Float((Double(logits[i]) - mx) / temp - logZ) }
         if params.temperature <= 0 { return (Int32(arg), lp(arg)) }
 
-        // Candidates sorted by logit (descending); truncate by top-k, min-p, top-p.
-        var cand = Array(0..<n)
-        let k = params.topK > 0 ? min(params.topK, n) : n
-        if k < n {
-            cand.sort { logits[$0] > logits[$1] || (logits[$0] == logits[$1] && $0 < $1) }
-            cand.removeLast(n - k)
+        // No truncation: sample straight from the full distribution (no sort).
+        if params.topK <= 0 && params.topP >= 1 && params.minP <= 0 {
+            let r = rng.unit() * z
+            var acc = 0.0
+            for i in 0..<n {
+                acc += exp((Double(logits[i]) - mx) / temp)
+                if r < acc { return (Int32(i), lp(i)) }
+            }
+            return (Int32(arg), lp(arg))
+        }
+        // Candidates by logit, descending (ties: lower id first), then top-k → top-p → min-p.
+        let before: (Int, Int) -> Bool = { logits[$0] > logits[$1] || (logits[$0] == logits[$1] && $0 < $1) }
+        var cand: [Int]
+        if params.topK > 0 && params.topK < n {
+            cand = topIndices(logits, k: params.topK, before: before)
         } else {
-            cand.sort { logits[$0] > logits[$1] || (logits[$0] == logits[$1] && $0 < $1) }
+            // Only tokens with probability ≥ 1e-12 of the best can matter for top-p/min-p sums.
+            let floor = Float(mx + temp * log(1e-12))
+            cand = (0..<n).filter { logits[$0] >= floor }
+            cand.sort(by: before)
         }
         var probs = cand.map { exp((Double(logits[$0]) - mx) / temp) / z }
+        if params.topP < 1 {
+            var acc = 0.0, m = 0
+            while m < probs.count { acc += probs[m]; m += 1; if acc >= Double(params.topP) { break } }
+            cand.removeLast(cand.count - m); probs.removeLast(probs.count - m)
+        }
         if params.minP > 0 {
             let cut = Double(params.minP) * probs[0]
             var m = probs.count
             while m > 1 && probs[m - 1] < cut { m -= 1 }
-            cand.removeLast(cand.count - m); probs.removeLast(probs.count - m)
-        }
-        if params.topP < 1 {
-            let total = probs.reduce(0, +)
-            var acc = 0.0, m = 0
-            while m < probs.count { acc += probs[m]; m += 1; if acc >= Double(params.topP) * total { break } }
             cand.removeLast(cand.count - m); probs.removeLast(probs.count - m)
         }
         let total = probs.reduce(0, +)
@@ -92,4 +103,19 @@ public struct Sampler: Sendable {
         }
         return (Int32(cand[cand.count - 1]), lp(cand[cand.count - 1]))
     }
+}
+
+/// The k best indices by `before`, in order (a bounded insertion pass: O(n·k) worst
+/// case but O(n) for typical logits once the k-th value settles).
+func topIndices(_ x: UnsafeBufferPointer<Float>, k: Int, before: (Int, Int) -> Bool) -> [Int] {
+    var top: [Int] = []
+    top.reserveCapacity(k + 1)
+    for i in 0..<x.count {
+        if top.count == k, !before(i, top[k - 1]) { continue }
+        var j = top.count
+        while j > 0 && before(i, top[j - 1]) { j -= 1 }
+        top.insert(i, at: j)
+        if top.count > k { top.removeLast() }
+    }
+    return top
 }

@@ -71,6 +71,51 @@ int32_t r1k_matvec(r1k_pool *pool, int32_t type, const void *W, int64_t rows, in
     return 0;
 }
 
+// ── batched matvec ───────────────────────────────────────────────────────
+typedef struct {
+    int32_t type; const uint8_t *W; int64_t rows, cols, row_bytes; const float *X; const r1k_q8a *Xq; int64_t B; float *Y;
+    qdot_fn qdot; _Atomic int64_t next; int64_t chunk;
+} mvb_ctx;
+
+static void mvb_job(void *p, int32_t ith, int32_t nth) {
+    mvb_ctx *c = (mvb_ctx *)p; (void)ith; (void)nth;
+    int64_t nbq = c->cols / 32;
+    float *tmp = c->qdot ? NULL : r1k_scratch(0, (size_t)c->cols * 4);
+    for (;;) {
+        int64_t lo = atomic_fetch_add(&c->next, c->chunk), hi = lo + c->chunk;
+        if (lo >= c->rows) break;
+        if (hi > c->rows) hi = c->rows;
+        for (int64_t r = lo; r < hi; r++) {
+            const uint8_t *w = c->W + r * c->row_bytes;
+            if (c->qdot) {
+                for (int64_t b = 0; b < c->B; b++) c->Y[b * c->rows + r] = c->qdot(c->cols, w, c->Xq + b * nbq);
+            } else {
+                const float *wf = (const float *)w;
+                if (c->type != R1K_F32) { r1k_dequantize_row(c->type, w, tmp, c->cols); wf = tmp; }
+                for (int64_t b = 0; b < c->B; b++) c->Y[b * c->rows + r] = dot_f32(c->cols, wf, c->X + b * c->cols);
+            }
+        }
+    }
+}
+
+int32_t r1k_matvec_batch(r1k_pool *pool, int32_t type, const void *W, int64_t rows, int64_t cols,
+                         const float *X, int64_t B, float *Y, int32_t int8) {
+    int64_t be = r1k_block_elems(type);
+    if (!r1k_type_supported(type) || cols % be) return -1;
+    mvb_ctx c = { type, (const uint8_t *)W, rows, cols, cols / be * r1k_block_bytes(type), X, NULL, B, Y, NULL, 0, 0 };
+    int nth = r1k_pool_threads(pool);
+    c.chunk = rows / (nth * 8); if (c.chunk < 8) c.chunk = 8;
+    if (int8) c.qdot = pick_qdot(type);
+    if (c.qdot) {
+        int64_t nbq = cols / 32;
+        r1k_q8a *xq = r1k_scratch(1, (size_t)(B * nbq) * sizeof(r1k_q8a));
+        for (int64_t b = 0; b < B; b++) r1k_quantize_q8a(X + b * cols, xq + b * nbq, cols);
+        c.Xq = xq;
+    }
+    r1k_pool_run(pool, mvb_job, &c);
+    return 0;
+}
+
 // ── matmul ───────────────────────────────────────────────────────────────
 enum { TILE_ROWS = 16 };
 typedef struct {

@@ -18,6 +18,7 @@ struct BenchCommand: ParsableCommand {
         @Option(name: .long, help: "KV-cache depth before each test.") var depth = 0
         @Option(name: .long, parsing: .upToNextOption, help: "Thread counts to test.") var threads: [Int] = [2, 1]
         @Option(name: .long, help: "Repetitions (median reported).") var reps = 5
+        @Option(name: .long, help: "Also measure batched decode of this many sequences sharing one prompt (0 = off).") var batch = 0
         @Flag(name: .long, help: "One JSON object per thread count.") var json = false
 
         func validate() throws {
@@ -36,18 +37,27 @@ struct BenchCommand: ParsableCommand {
                 for t in threads { runs[t, default: []].append(engines[t]!.bench(promptTokens: pp, genTokens: tg, depth: depth)) }
             }
             func median(_ v: [Double]) -> Double { let s = v.sorted(); return s.count % 2 == 1 ? s[s.count / 2] : (s[s.count / 2 - 1] + s[s.count / 2]) / 2 }
+            var batchRuns: [Int: [Double]] = [:]
+            if batch > 0 {
+                for _ in 0..<reps { for t in threads { batchRuns[t, default: []].append(try wrap { try engines[t]!.benchBatch(promptTokens: pp, batch: batch, genTokens: tg) }) } }
+            }
             for t in threads {
                 let rs = runs[t]!
                 let ppv = rs.map(\.ppTokensPerSecond), tgv = rs.map(\.tgTokensPerSecond)
                 if json {
-                    let obj: [String: Any] = ["engine": "r1ci", "model": path, "threads": t, "depth": depth, "pp": pp, "tg": tg,
+                    var obj: [String: Any] = ["engine": "r1ci", "model": path, "threads": t, "depth": depth, "pp": pp, "tg": tg,
                                               "pp_tok_s": median(ppv), "tg_tok_s": median(tgv), "pp_runs": ppv, "tg_runs": tgv]
+                    if let b = batchRuns[t] { obj["batch"] = batch; obj["batch_tg_tok_s"] = median(b); obj["batch_runs"] = b }
                     emit(String(decoding: try JSONSerialization.data(withJSONObject: obj, options: [.sortedKeys]), as: UTF8.self))
                 } else {
                     emit(String(format: "threads %d depth %d: pp%d %.1f tok/s  tg%d %.1f tok/s   (runs pp %@; tg %@)", t, depth, pp,
                                 median(ppv), tg, median(tgv),
                                 ppv.map { String(format: "%.0f", $0) }.joined(separator: " "),
                                 tgv.map { String(format: "%.1f", $0) }.joined(separator: " ")))
+                    if let b = batchRuns[t] {
+                        emit(String(format: "threads %d: batched decode of %d sequences: %.1f tok/s aggregate   (runs %@)", t, batch, median(b),
+                                    b.map { String(format: "%.1f", $0) }.joined(separator: " ")))
+                    }
                 }
             }
         }

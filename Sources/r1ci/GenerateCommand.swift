@@ -29,6 +29,8 @@ struct GenerateCommand: ParsableCommand {
     var stop: [String] = []
     @Option(name: .long, help: "Threads (default: $R1CI_THREADS or all cores).")
     var threads: Int?
+    @Option(name: .long, help: "Number of samples sharing the prompt, decoded as one batch (sample i uses seed + i); with --json.")
+    var samples: Int = 1
     @Flag(name: .customLong("f32"), help: "Decode with f32 activations (slower; matches a float reference more closely than int8).")
     var f32 = false
     @Flag(name: .long, help: "Print one JSON object (text, tokens, logprobs, timings) instead of streaming.")
@@ -40,6 +42,8 @@ struct GenerateCommand: ParsableCommand {
         guard topP > 0 && topP <= 1 else { throw InputError("--top-p must be in (0, 1]") }
         guard minP >= 0 && minP < 1 else { throw InputError("--min-p must be in [0, 1)") }
         if let t = threads, t < 1 { throw InputError("--threads must be ≥ 1") }
+        guard samples >= 1 else { throw InputError("--samples must be ≥ 1") }
+        if samples > 1 && !json { throw InputError("--samples > 1 needs --json") }
     }
 
     func run() throws {
@@ -60,6 +64,18 @@ struct GenerateCommand: ParsableCommand {
         params.stopAtEndOfGeneration = true
         if f32 { params.precision = .f32 }
         let out = FileHandle.standardOutput
+        if samples > 1 {
+            let gens = try wrap { try engine.generateBatch(prompt: ids, count: samples, params: params) }
+            let arr: [[String: Any]] = gens.map { g in
+                ["text": g.text, "finish_reason": g.finishReason.rawValue, "tokens": g.tokens.map(Int.init),
+                 "logprobs": g.logprobs.map(Double.init)]
+            }
+            let obj: [String: Any] = ["model": path, "prompt_tokens": ids.map(Int.init), "samples": arr,
+                                      "timings": ["prefill_s": gens[0].prefillSeconds, "decode_s": gens[0].decodeSeconds,
+                                                  "threads": engine.threads]]
+            emit(String(decoding: try JSONSerialization.data(withJSONObject: obj, options: [.sortedKeys]), as: UTF8.self))
+            return
+        }
         let gen = try wrap {
             try engine.generate(prompt: ids, params: params, onEvent: json ? nil : { ev in
                 if !ev.text.isEmpty { out.write(Data(ev.text.utf8)) }

@@ -149,3 +149,56 @@ func maxAbsDiff(_ a: ArraySlice<Float>, _ b: [Double]) -> Double {
         #expect(e1.logits(toks) == e3.logits(toks))
     }
 }
+
+@Suite struct BatchTests {
+    @Test(arguments: [Precision.int8Activations, .f32])
+    func batchEqualsSeparateRuns(precision: Precision) throws {
+        let engine = try Engine(path: Fixtures.url("tiny-qwen2.gguf").path, threads: 2)
+        var p = GenerateParams(maxTokens: 10, sampling: SamplingParams(temperature: 0.9, topK: 50, seed: 100))
+        p.precision = precision
+        p.stopAtEndOfGeneration = true
+        let prompt: [Int32] = [256, 80, 121, 116, 104, 111, 110]
+        let batch = try engine.generateBatch(prompt: prompt, count: 5, params: p)
+        #expect(batch.count == 5)
+        for i in 0..<5 {
+            var q = p; q.sampling.seed = 100 + UInt64(i)
+            let one = try engine.generate(prompt: prompt, params: q)
+            #expect(batch[i].tokens == one.tokens, "sample \(i)")
+            #expect(batch[i].logprobs == one.logprobs)
+            #expect(batch[i].text == one.text && batch[i].finishReason == one.finishReason)
+        }
+        #expect(Set(batch.map(\.tokens)).count > 1)
+    }
+}
+
+@Suite struct SamplerTests {
+    @Test func distributionsAndTruncation() {
+        let logits: [Float] = [2, 1, 0, -1, 3, 0.5]
+        let probs = logits.map { exp(Double($0)) }, z = probs.reduce(0, +)
+        logits.withUnsafeBufferPointer { lg in
+            var greedy = Sampler(.greedy)
+            let g = greedy.sample(lg)
+            #expect(g.id == 4 && abs(Double(g.logprob) - log(probs[4] / z)) < 1e-6)
+            // Plain sampling: empirical frequencies follow softmax.
+            var s = Sampler(SamplingParams(temperature: 1, seed: 7))
+            var counts = [Int](repeating: 0, count: 6)
+            for _ in 0..<20000 { counts[Int(s.sample(lg).id)] += 1 }
+            for i in 0..<6 { #expect(abs(Double(counts[i]) / 20000 - probs[i] / z) < 0.015) }
+            // top-k 2 → only ids 4 and 0; min-p 0.5 → ids with p ≥ 0.5·p_max (4 and 0); top-p 0.5 → id 4 only
+            let cases: [(SamplingParams, Set<Int32>)] = [(SamplingParams(temperature: 1, topK: 2, seed: 1), [4, 0]),
+                                                         (SamplingParams(temperature: 1, minP: 0.3, seed: 2), [4, 0]),
+                                                         (SamplingParams(temperature: 1, topP: 0.5, seed: 3), [4])]
+            for (params, allowed) in cases {
+                var t = Sampler(params)
+                var seen = Set<Int32>()
+                for _ in 0..<500 { seen.insert(t.sample(lg).id) }
+                #expect(seen == allowed, "\(params)")
+            }
+            // Logprob is under softmax(logits / T) before truncation.
+            var hot = Sampler(SamplingParams(temperature: 2, topK: 1, seed: 4))
+            let h = hot.sample(lg)
+            let z2 = logits.map { exp(Double($0) / 2) }.reduce(0, +)
+            #expect(h.id == 4 && abs(Double(h.logprob) - (1.5 - log(z2))) < 1e-6)
+        }
+    }
+}

@@ -94,6 +94,11 @@ intptr_t r1k_test_fetch_add(intptr_t *p, intptr_t v);
 /// a fixed order, so results do not depend on the thread count. Returns 0 or -1.
 int32_t r1k_matvec(r1k_pool *pool, int32_t type, const void *W, int64_t rows, int64_t cols,
                    const float *x, float *y, int32_t int8);
+/// Y (B, rows) = X (B, cols) · W (rows, cols)ᵀ for B independent activation rows
+/// (batched decode): like B calls of r1k_matvec with the same int8 flag, and
+/// bit-identical to them, but each weight row is read from memory once for all B.
+int32_t r1k_matvec_batch(r1k_pool *pool, int32_t type, const void *W, int64_t rows, int64_t cols,
+                         const float *X, int64_t B, float *Y, int32_t int8);
 /// Y (T, rows) = X (T, cols) · W (rows, cols)ᵀ, f32 arithmetic on dequantized
 /// tiles of W. Returns 0 or -1.
 int32_t r1k_matmul(r1k_pool *pool, int32_t type, const void *W, int64_t rows, int64_t cols,
