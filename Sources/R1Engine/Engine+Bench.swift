@@ -11,6 +11,10 @@ public struct BenchResult: Sendable, Codable {
     public var threads: Int
     public var ppSeconds: Double
     public var tgSeconds: Double
+    /// Process CPU seconds (all threads) for each part: on a shared machine, tokens per
+    /// CPU-second is steadier than wall-clock rates.
+    public var ppCPUSeconds = 0.0
+    public var tgCPUSeconds = 0.0
     public var ppTokensPerSecond: Double { ppSeconds > 0 ? Double(promptTokens) / ppSeconds : 0 }
     public var tgTokensPerSecond: Double { tgSeconds > 0 ? Double(genTokens) / tgSeconds : 0 }
 }
@@ -39,14 +43,15 @@ extension Engine {
         if depth > 0 { feed(rand(depth)) }
         var r = BenchResult(promptTokens: pp, genTokens: tg, depth: depth, threads: threads, ppSeconds: 0, tgSeconds: 0)
         if pp > 0 {
-            let t0 = DispatchTime.now().uptimeNanoseconds
+            let t0 = DispatchTime.now().uptimeNanoseconds, c0 = processCPUSeconds()
             feed(rand(pp))
             r.ppSeconds = Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e9
+            r.ppCPUSeconds = processCPUSeconds() - c0
             cache.truncate(to: depth)
         }
         if tg > 0 {
             var tok = Int32(100)
-            let t0 = DispatchTime.now().uptimeNanoseconds
+            let t0 = DispatchTime.now().uptimeNanoseconds, c0 = processCPUSeconds()
             for _ in 0..<tg {
                 feed([tok])
                 var best = 0
@@ -54,6 +59,7 @@ extension Engine {
                 tok = Int32(best)
             }
             r.tgSeconds = Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e9
+            r.tgCPUSeconds = processCPUSeconds() - c0
         }
         return r
     }
@@ -71,4 +77,10 @@ extension Engine {
         let total = gens.reduce(0) { $0 + $1.tokens.count - 1 }
         return gens[0].decodeSeconds > 0 ? Double(total) / gens[0].decodeSeconds : 0
     }
+}
+
+func processCPUSeconds() -> Double {
+    var ts = timespec()
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts)
+    return Double(ts.tv_sec) + Double(ts.tv_nsec) * 1e-9
 }

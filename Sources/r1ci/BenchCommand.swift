@@ -44,9 +44,12 @@ struct BenchCommand: ParsableCommand {
             for t in threads {
                 let rs = runs[t]!
                 let ppv = rs.map(\.ppTokensPerSecond), tgv = rs.map(\.tgTokensPerSecond)
+                let ppc = rs.map { $0.ppCPUSeconds > 0 ? Double(pp) / $0.ppCPUSeconds : 0 }
+                let tgc = rs.map { $0.tgCPUSeconds > 0 ? Double(tg) / $0.tgCPUSeconds : 0 }
                 if json {
                     var obj: [String: Any] = ["engine": "r1ci", "model": path, "threads": t, "depth": depth, "pp": pp, "tg": tg,
-                                              "pp_tok_s": median(ppv), "tg_tok_s": median(tgv), "pp_runs": ppv, "tg_runs": tgv]
+                                              "pp_tok_s": median(ppv), "tg_tok_s": median(tgv), "pp_runs": ppv, "tg_runs": tgv,
+                                              "pp_tok_per_cpu_s": median(ppc), "tg_tok_per_cpu_s": median(tgc)]
                     if let b = batchRuns[t] { obj["batch"] = batch; obj["batch_tg_tok_s"] = median(b); obj["batch_runs"] = b }
                     emit(String(decoding: try JSONSerialization.data(withJSONObject: obj, options: [.sortedKeys]), as: UTF8.self))
                 } else {
@@ -54,6 +57,7 @@ struct BenchCommand: ParsableCommand {
                                 median(ppv), tg, median(tgv),
                                 ppv.map { String(format: "%.0f", $0) }.joined(separator: " "),
                                 tgv.map { String(format: "%.1f", $0) }.joined(separator: " ")))
+                    emit(String(format: "    per CPU-second (all threads): pp %.1f tok, tg %.1f tok", median(ppc), median(tgc)))
                     if let b = batchRuns[t] {
                         emit(String(format: "threads %d: batched decode of %d sequences: %.1f tok/s aggregate   (runs %@)", t, batch, median(b),
                                     b.map { String(format: "%.1f", $0) }.joined(separator: " ")))
