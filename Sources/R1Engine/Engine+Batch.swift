@@ -8,6 +8,7 @@ import Foundation
 
 extension Engine {
     public func generateBatch(prompt: [Int32], count n: Int, params: GenerateParams) throws -> [Generation] {
+        lock.lock(); defer { lock.unlock() }
         let cfg = model.config, V = cfg.vocab
         guard n >= 1 else { throw EngineError("batch count must be ≥ 1") }
         guard !prompt.isEmpty else { throw EngineError("empty prompt") }

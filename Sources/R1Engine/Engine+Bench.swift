@@ -21,6 +21,7 @@ public struct BenchResult: Sendable, Codable {
 
 extension Engine {
     public func bench(promptTokens pp: Int, genTokens tg: Int, depth: Int = 0, seed: UInt64 = 1) -> BenchResult {
+        lock.lock(); defer { lock.unlock() }
         let cfg = model.config, V = cfg.vocab
         var rng = EnginePRNG(seed: seed)
         let rand = { (n: Int) -> [Int32] in (0..<n).map { _ in Int32(100 + rng.next() % UInt64(V - 100)) } }

@@ -46,6 +46,9 @@ public final class Engine: @unchecked Sendable {
     public let template: ChatTemplate
     public let threads: Int
     let pool: OpaquePointer?
+    /// One computation at a time per engine (the pool and scratch are not reentrant);
+    /// concurrent callers queue here.
+    let lock = NSLock()
     public static let prefillChunk = 256
 
     public init(path: String, threads: Int = Engine.defaultThreads) throws {
@@ -65,6 +68,7 @@ public final class Engine: @unchecked Sendable {
 
     /// Logits (T, V) for every position of `tokens` from an empty cache (teacher forcing).
     public func logits(_ tokens: [Int32], precision: Precision = .f32) -> [Float] {
+        lock.lock(); defer { lock.unlock() }
         let V = model.config.vocab
         let cache = KVCache(config: model.config, capacity: tokens.count)
         let chunk = Engine.prefillChunk
@@ -84,6 +88,7 @@ public final class Engine: @unchecked Sendable {
 
     /// Logits (V) after each of `tokens` fed one at a time (the decode path).
     public func stepLogits(_ tokens: [Int32], precision: Precision = .int8Activations) -> [Float] {
+        lock.lock(); defer { lock.unlock() }
         let V = model.config.vocab
         let cache = KVCache(config: model.config, capacity: tokens.count)
         let scratch = ForwardScratch(config: model.config, capacity: 1)
@@ -109,6 +114,7 @@ public final class Engine: @unchecked Sendable {
         if let bad = prompt.first(where: { $0 < 0 || Int($0) >= V }) {
             throw EngineError("prompt token \(bad) out of range (vocab \(V))")
         }
+        lock.lock(); defer { lock.unlock() }
         return try run(prompt: prompt, params: params, onEvent: onEvent)
     }
 
