@@ -19,7 +19,7 @@ extension Engine {
         }
         // Prefill once.
         let shared = KVCache(config: cfg, capacity: prompt.count)
-        let chunk = Engine.prefillChunk
+        let chunk = prefillChunk
         let scratch = ForwardScratch(config: cfg, capacity: max(n, min(chunk, prompt.count)))
         var first = [Float](repeating: 0, count: V)
         let t0 = DispatchTime.now().uptimeNanoseconds

@@ -26,7 +26,7 @@ extension Engine {
         var rng = EnginePRNG(seed: seed)
         let rand = { (n: Int) -> [Int32] in (0..<n).map { _ in Int32(100 + rng.next() % UInt64(V - 100)) } }
         let cache = KVCache(config: cfg, capacity: depth + pp + tg + 1)
-        let chunk = Engine.prefillChunk
+        let chunk = prefillChunk
         let big = ForwardScratch(config: cfg, capacity: max(1, min(chunk, max(pp, depth))))
         let one = ForwardScratch(config: cfg, capacity: 1)
         var logits = [Float](repeating: 0, count: V)

@@ -49,7 +49,8 @@ public final class Engine: @unchecked Sendable {
     /// One computation at a time per engine (the pool and scratch are not reentrant);
     /// concurrent callers queue here.
     let lock = NSLock()
-    public static let prefillChunk = 256
+    /// Prompt tokens per prefill pass (bounds scratch memory; set before use, not concurrently).
+    public var prefillChunk = 256
 
     public init(path: String, threads: Int = Engine.defaultThreads) throws {
         let g = try GGUFFile(path: path)
@@ -71,7 +72,7 @@ public final class Engine: @unchecked Sendable {
         lock.lock(); defer { lock.unlock() }
         let V = model.config.vocab
         let cache = KVCache(config: model.config, capacity: tokens.count)
-        let chunk = Engine.prefillChunk
+        let chunk = prefillChunk
         let scratch = ForwardScratch(config: model.config, capacity: min(chunk, tokens.count))
         var out = [Float](repeating: 0, count: tokens.count * V)
         var i = 0
@@ -126,7 +127,7 @@ public final class Engine: @unchecked Sendable {
         }
         var gen = Generation(promptTokens: prompt)
         let cache = KVCache(config: cfg, capacity: max(capacity, prompt.count))
-        let chunk = Engine.prefillChunk
+        let chunk = prefillChunk
         let scratch = ForwardScratch(config: cfg, capacity: min(chunk, prompt.count))
         let one = prompt.count > 1 ? ForwardScratch(config: cfg, capacity: 1) : scratch
         var logits = [Float](repeating: 0, count: V)

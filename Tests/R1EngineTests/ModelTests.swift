@@ -202,3 +202,23 @@ func maxAbsDiff(_ a: ArraySlice<Float>, _ b: [Double]) -> Double {
         }
     }
 }
+
+@Suite struct ChunkedPrefillTests {
+    @Test(arguments: ["tiny-llama", "tiny-qwen2"])
+    func chunksAgreeWithOnePass(name: String) throws {
+        let g = ModelTests.tiny[name]!
+        let engine = try Engine(path: Fixtures.url("\(name).gguf").path, threads: 2)
+        let whole = engine.logits(g.tokens)
+        for chunk in [1, 3, 5] {
+            engine.prefillChunk = chunk
+            let parts = engine.logits(g.tokens)
+            #expect(zip(whole, parts).allSatisfy { abs($0 - $1) <= 1e-4 * max(1, abs($0)) }, "chunk \(chunk)")
+        }
+        // generation after a chunked prefill = after a one-pass prefill
+        let p = GenerateParams(maxTokens: 5)
+        let a = try engine.generate(prompt: g.tokens, params: p)
+        engine.prefillChunk = 256
+        let b = try engine.generate(prompt: g.tokens, params: p)
+        #expect(a.tokens == b.tokens)
+    }
+}
