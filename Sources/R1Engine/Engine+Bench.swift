@@ -20,7 +20,8 @@ public struct BenchResult: Sendable, Codable {
 }
 
 extension Engine {
-    public func bench(promptTokens pp: Int, genTokens tg: Int, depth: Int = 0, seed: UInt64 = 1) -> BenchResult {
+    public func bench(promptTokens pp: Int, genTokens tg: Int, depth: Int = 0, seed: UInt64 = 1,
+                      precision: Precision = .int8Activations) -> BenchResult {
         lock.lock(); defer { lock.unlock() }
         let cfg = model.config, V = cfg.vocab
         var rng = EnginePRNG(seed: seed)
@@ -36,7 +37,7 @@ extension Engine {
                 while i < toks.count {
                     let part = Array(toks[i..<min(i + chunk, toks.count)])
                     model.forward(tokens: part, cache: cache, scratch: part.count == 1 ? one : big, pool: pool,
-                                  precision: .int8Activations, allLogits: false, logits: lg.baseAddress!)
+                                  precision: precision, allLogits: false, logits: lg.baseAddress!)
                     i += part.count
                 }
             }
@@ -68,15 +69,21 @@ extension Engine {
 
 extension Engine {
     /// Batched decode throughput: `batch` sequences sharing a `prompt`-token prompt,
-    /// `tg` greedy steps each, all decoded together. Returns aggregate tokens/s.
-    public func benchBatch(promptTokens pp: Int, batch: Int, genTokens tg: Int, seed: UInt64 = 1) throws -> Double {
+    /// `tg` sampled steps each, all decoded together. Returns aggregate tokens per
+    /// wall second and per process CPU-second.
+    public func benchBatch(promptTokens pp: Int, batch: Int, genTokens tg: Int, seed: UInt64 = 1,
+                           precision: Precision = .int8Activations) throws -> (wall: Double, cpu: Double) {
         var rng = EnginePRNG(seed: seed)
         let prompt = (0..<max(pp, 1)).map { _ in Int32(100 + rng.next() % UInt64(model.config.vocab - 100)) }
         var p = GenerateParams(maxTokens: tg, sampling: SamplingParams(temperature: 1, seed: seed))
         p.stopAtEndOfGeneration = false
+        p.precision = precision
+        let c0 = processCPUSeconds()
         let gens = try generateBatch(prompt: prompt, count: batch, params: p)
+        let cpu = processCPUSeconds() - c0
         let total = gens.reduce(0) { $0 + $1.tokens.count - 1 }
-        return gens[0].decodeSeconds > 0 ? Double(total) / gens[0].decodeSeconds : 0
+        let decodeCPU = cpu * gens[0].decodeSeconds / max(gens[0].decodeSeconds + gens[0].prefillSeconds, 1e-9)
+        return (gens[0].decodeSeconds > 0 ? Double(total) / gens[0].decodeSeconds : 0, decodeCPU > 0 ? Double(total) / decodeCPU : 0)
     }
 }
 

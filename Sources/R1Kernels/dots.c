@@ -185,3 +185,123 @@ AVX2 void r1k_micro_2x4_avx2(int64_t n, const float *w0, const float *w1, const 
     c[0][0] = hsum8(a00); c[0][1] = hsum8(a01); c[0][2] = hsum8(a02); c[0][3] = hsum8(a03);
     c[1][0] = hsum8(a10); c[1][1] = hsum8(a11); c[1][2] = hsum8(a12); c[1][3] = hsum8(a13);
 }
+
+// ── Several activation rows against one weight row (batched decode) ──────
+// Same arithmetic, in the same order, as the single-row AVX2 dots above, so the
+// results are bit-identical; the weight block is loaded and unpacked once.
+AVX2 void r1k_dot4_q4_1_q8a_avx2(int64_t n, const void *w, const r1k_q8a *const a[4], int na, float out[4]) {
+    const uint8_t *b0 = (const uint8_t *)w;
+    __m256 acc0[4], acc1[4]; float sm0[4] = {0}, sm1[4] = {0};
+    for (int k = 0; k < 4; k++) { acc0[k] = _mm256_setzero_ps(); acc1[k] = acc0[k]; }
+    int64_t nb = n / 32, i = 0; const uint8_t *b = b0;
+    for (; i + 2 <= nb; i += 2, b += 40) {
+        __m256i x0 = nibbles(b + 4), x1 = nibbles(b + 24);
+        float d0 = h2f(b), d1 = h2f(b + 20), m0 = h2f(b + 2), m1 = h2f(b + 22);
+        for (int k = 0; k < na; k++) {
+            const r1k_q8a *ak = a[k];
+            __m256 p0 = _mm256_cvtepi32_ps(_mm256_madd_epi16(_mm256_maddubs_epi16(x0, _mm256_loadu_si256((const __m256i *)ak[i].qs)), _mm256_set1_epi16(1)));
+            __m256 p1 = _mm256_cvtepi32_ps(_mm256_madd_epi16(_mm256_maddubs_epi16(x1, _mm256_loadu_si256((const __m256i *)ak[i + 1].qs)), _mm256_set1_epi16(1)));
+            acc0[k] = _mm256_fmadd_ps(_mm256_set1_ps(d0 * ak[i].d), p0, acc0[k]);
+            acc1[k] = _mm256_fmadd_ps(_mm256_set1_ps(d1 * ak[i + 1].d), p1, acc1[k]);
+            sm0[k] += m0 * ak[i].s; sm1[k] += m1 * ak[i + 1].s;
+        }
+    }
+    for (; i < nb; i++, b += 20) {
+        __m256i x0 = nibbles(b + 4); float d0 = h2f(b), m0 = h2f(b + 2);
+        for (int k = 0; k < na; k++) {
+            const r1k_q8a *ak = a[k];
+            __m256 p0 = _mm256_cvtepi32_ps(_mm256_madd_epi16(_mm256_maddubs_epi16(x0, _mm256_loadu_si256((const __m256i *)ak[i].qs)), _mm256_set1_epi16(1)));
+            acc0[k] = _mm256_fmadd_ps(_mm256_set1_ps(d0 * ak[i].d), p0, acc0[k]);
+            sm0[k] += m0 * ak[i].s;
+        }
+    }
+    for (int k = 0; k < na; k++) out[k] = hsum8(_mm256_add_ps(acc0[k], acc1[k])) + sm0[k] + sm1[k];
+}
+
+AVX2 void r1k_dot4_q8_0_q8a_avx2(int64_t n, const void *w, const r1k_q8a *const a[4], int na, float out[4]) {
+    const uint8_t *b = (const uint8_t *)w;
+    __m256 acc0[4], acc1[4];
+    for (int k = 0; k < 4; k++) { acc0[k] = _mm256_setzero_ps(); acc1[k] = acc0[k]; }
+    int64_t nb = n / 32, i = 0;
+    for (; i + 2 <= nb; i += 2, b += 68) {
+        __m256i x0 = _mm256_loadu_si256((const __m256i *)(b + 2)), x1 = _mm256_loadu_si256((const __m256i *)(b + 36));
+        __m256i ax0 = _mm256_sign_epi8(x0, x0), ax1 = _mm256_sign_epi8(x1, x1);
+        float d0 = h2f(b), d1 = h2f(b + 34);
+        for (int k = 0; k < na; k++) {
+            const r1k_q8a *ak = a[k];
+            __m256i y0 = _mm256_sign_epi8(_mm256_loadu_si256((const __m256i *)ak[i].qs), x0);
+            __m256i y1 = _mm256_sign_epi8(_mm256_loadu_si256((const __m256i *)ak[i + 1].qs), x1);
+            __m256 p0 = _mm256_cvtepi32_ps(_mm256_madd_epi16(_mm256_maddubs_epi16(ax0, y0), _mm256_set1_epi16(1)));
+            __m256 p1 = _mm256_cvtepi32_ps(_mm256_madd_epi16(_mm256_maddubs_epi16(ax1, y1), _mm256_set1_epi16(1)));
+            acc0[k] = _mm256_fmadd_ps(_mm256_set1_ps(d0 * ak[i].d), p0, acc0[k]);
+            acc1[k] = _mm256_fmadd_ps(_mm256_set1_ps(d1 * ak[i + 1].d), p1, acc1[k]);
+        }
+    }
+    for (; i < nb; i++, b += 34) {
+        __m256i x0 = _mm256_loadu_si256((const __m256i *)(b + 2)), ax0 = _mm256_sign_epi8(x0, x0); float d0 = h2f(b);
+        for (int k = 0; k < na; k++) {
+            const r1k_q8a *ak = a[k];
+            __m256i y0 = _mm256_sign_epi8(_mm256_loadu_si256((const __m256i *)ak[i].qs), x0);
+            __m256 p0 = _mm256_cvtepi32_ps(_mm256_madd_epi16(_mm256_maddubs_epi16(ax0, y0), _mm256_set1_epi16(1)));
+            acc0[k] = _mm256_fmadd_ps(_mm256_set1_ps(d0 * ak[i].d), p0, acc0[k]);
+        }
+    }
+    for (int k = 0; k < na; k++) out[k] = hsum8(_mm256_add_ps(acc0[k], acc1[k]));
+}
+
+// ── Quantized weight row · f32 activations (fused dequantize-and-dot) ─────
+float r1k_dot_q4_1_f32_scalar(int64_t n, const void *w, const float *x) {
+    const uint8_t *b = (const uint8_t *)w; float s = 0;
+    for (int64_t i = 0; i < n / 32; i++, b += 20, x += 32) {
+        float d = r1k_rd_half(b), m = r1k_rd_half(b + 2), sq = 0, sx = 0;
+        for (int j = 0; j < 16; j++) { sq += (b[4 + j] & 15) * x[j] + (b[4 + j] >> 4) * x[j + 16]; sx += x[j] + x[j + 16]; }
+        s += d * sq + m * sx;
+    }
+    return s;
+}
+float r1k_dot_q8_0_f32_scalar(int64_t n, const void *w, const float *x) {
+    const uint8_t *b = (const uint8_t *)w; float s = 0;
+    for (int64_t i = 0; i < n / 32; i++, b += 34, x += 32) {
+        const int8_t *q = (const int8_t *)(b + 2); float sq = 0;
+        for (int j = 0; j < 32; j++) sq += q[j] * x[j];
+        s += r1k_rd_half(b) * sq;
+    }
+    return s;
+}
+AVX2 float r1k_dot_q4_1_f32_avx2(int64_t n, const void *w, const float *x) {
+    const uint8_t *b = (const uint8_t *)w; __m256 acc = _mm256_setzero_ps(), accm = _mm256_setzero_ps();
+    const __m128i m4 = _mm_set1_epi8(15);
+    for (int64_t i = 0; i < n / 32; i++, b += 20, x += 32) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(b + 4));
+        __m128i lo = _mm_and_si128(v, m4), hi = _mm_and_si128(_mm_srli_epi16(v, 4), m4);
+        __m256 q0 = _mm256_cvtepi32_ps(_mm256_cvtepu8_epi32(lo));
+        __m256 q1 = _mm256_cvtepi32_ps(_mm256_cvtepu8_epi32(_mm_srli_si128(lo, 8)));
+        __m256 q2 = _mm256_cvtepi32_ps(_mm256_cvtepu8_epi32(hi));
+        __m256 q3 = _mm256_cvtepi32_ps(_mm256_cvtepu8_epi32(_mm_srli_si128(hi, 8)));
+        __m256 x0 = _mm256_loadu_ps(x), x1 = _mm256_loadu_ps(x + 8), x2 = _mm256_loadu_ps(x + 16), x3 = _mm256_loadu_ps(x + 24);
+        __m256 sq = _mm256_mul_ps(q0, x0);
+        sq = _mm256_fmadd_ps(q1, x1, sq); sq = _mm256_fmadd_ps(q2, x2, sq); sq = _mm256_fmadd_ps(q3, x3, sq);
+        __m256 sx = _mm256_add_ps(_mm256_add_ps(x0, x1), _mm256_add_ps(x2, x3));
+        acc = _mm256_fmadd_ps(_mm256_set1_ps(h2f(b)), sq, acc);
+        accm = _mm256_fmadd_ps(_mm256_set1_ps(h2f(b + 2)), sx, accm);
+    }
+    return hsum8(_mm256_add_ps(acc, accm));
+}
+AVX2 float r1k_dot_q8_0_f32_avx2(int64_t n, const void *w, const float *x) {
+    const uint8_t *b = (const uint8_t *)w; __m256 acc0 = _mm256_setzero_ps(), acc1 = acc0;
+    int64_t nb = n / 32, i = 0;
+    for (; i < nb; i++, b += 34, x += 32) {
+        __m128i v0 = _mm_loadu_si128((const __m128i *)(b + 2)), v1 = _mm_loadu_si128((const __m128i *)(b + 18));
+        __m256 q0 = _mm256_cvtepi32_ps(_mm256_cvtepi8_epi32(v0));
+        __m256 q1 = _mm256_cvtepi32_ps(_mm256_cvtepi8_epi32(_mm_srli_si128(v0, 8)));
+        __m256 q2 = _mm256_cvtepi32_ps(_mm256_cvtepi8_epi32(v1));
+        __m256 q3 = _mm256_cvtepi32_ps(_mm256_cvtepi8_epi32(_mm_srli_si128(v1, 8)));
+        __m256 sq = _mm256_mul_ps(q0, _mm256_loadu_ps(x));
+        sq = _mm256_fmadd_ps(q1, _mm256_loadu_ps(x + 8), sq);
+        __m256 sr = _mm256_mul_ps(q2, _mm256_loadu_ps(x + 16));
+        sr = _mm256_fmadd_ps(q3, _mm256_loadu_ps(x + 24), sr);
+        __m256 d = _mm256_set1_ps(h2f(b));
+        acc0 = _mm256_fmadd_ps(d, sq, acc0); acc1 = _mm256_fmadd_ps(d, sr, acc1);
+    }
+    return hsum8(_mm256_add_ps(acc0, acc1));
+}

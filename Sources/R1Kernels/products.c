@@ -11,6 +11,9 @@ void r1k_micro_2x4_avx2(int64_t n, const float *w0, const float *w1, const float
                         const float *x2, const float *x3, float c[2][4]);
 
 typedef float (*qdot_fn)(int64_t, const void *, const r1k_q8a *);
+typedef void (*qdot4_fn)(int64_t, const void *, const r1k_q8a *const[4], int, float[4]);
+void r1k_dot4_q4_1_q8a_avx2(int64_t n, const void *w, const r1k_q8a *const a[4], int na, float out[4]);
+void r1k_dot4_q8_0_q8a_avx2(int64_t n, const void *w, const r1k_q8a *const a[4], int na, float out[4]);
 
 static qdot_fn pick_qdot(int32_t type) {
     int simd = r1k_simd_enabled();
@@ -22,6 +25,15 @@ static qdot_fn pick_qdot(int32_t type) {
     default: return NULL;
     }
 }
+typedef float (*fdot_fn)(int64_t, const void *, const float *);
+static fdot_fn pick_fdot(int32_t type) {
+    int simd = r1k_simd_enabled();
+    switch (type) {
+    case R1K_Q4_1: return simd ? r1k_dot_q4_1_f32_avx2 : r1k_dot_q4_1_f32_scalar;
+    case R1K_Q8_0: return simd ? r1k_dot_q8_0_f32_avx2 : r1k_dot_q8_0_f32_scalar;
+    default: return NULL;
+    }
+}
 static inline float dot_f32(int64_t n, const float *a, const float *b) {
     return r1k_simd_enabled() ? r1k_dot_f32_avx2(n, a, b) : r1k_dot_f32_scalar(n, a, b);
 }
@@ -30,7 +42,7 @@ static inline float dot_f32(int64_t n, const float *a, const float *b) {
 // ── matvec ───────────────────────────────────────────────────────────────
 typedef struct {
     int32_t type; const uint8_t *W; int64_t rows, cols, row_bytes; const float *x; const r1k_q8a *xq; float *y; qdot_fn qdot;
-    _Atomic int64_t next; int64_t chunk;
+    _Atomic int64_t next; int64_t chunk; fdot_fn fdot;
 } mv_ctx;
 
 // Threads take chunks of rows from a shared counter (robust when a core is busy
@@ -43,6 +55,8 @@ static void mv_job(void *p, int32_t ith, int32_t nth) {
     if (hi > c->rows) hi = c->rows;
     if (c->qdot) {
         for (int64_t r = lo; r < hi; r++) c->y[r] = c->qdot(c->cols, c->W + r * c->row_bytes, c->xq);
+    } else if (c->fdot) {
+        for (int64_t r = lo; r < hi; r++) c->y[r] = c->fdot(c->cols, c->W + r * c->row_bytes, c->x);
     } else if (c->type == R1K_F32) {
         for (int64_t r = lo; r < hi; r++) c->y[r] = dot_f32(c->cols, (const float *)(c->W + r * c->row_bytes), c->x);
     } else {
@@ -59,7 +73,8 @@ int32_t r1k_matvec(r1k_pool *pool, int32_t type, const void *W, int64_t rows, in
                    const float *x, float *y, int32_t int8) {
     int64_t be = r1k_block_elems(type);
     if (!r1k_type_supported(type) || cols % be) return -1;
-    mv_ctx c = { type, (const uint8_t *)W, rows, cols, cols / be * r1k_block_bytes(type), x, NULL, y, NULL, 0, 0 };
+    mv_ctx c = { type, (const uint8_t *)W, rows, cols, cols / be * r1k_block_bytes(type), x, NULL, y, NULL, 0, 0, NULL };
+    if (!int8) c.fdot = pick_fdot(type);
     int nth = r1k_pool_threads(pool);
     c.chunk = rows / (nth * 8); if (c.chunk < 16) c.chunk = 16;
     if (int8) c.qdot = pick_qdot(type);
@@ -74,21 +89,30 @@ int32_t r1k_matvec(r1k_pool *pool, int32_t type, const void *W, int64_t rows, in
 // ── batched matvec ───────────────────────────────────────────────────────
 typedef struct {
     int32_t type; const uint8_t *W; int64_t rows, cols, row_bytes; const float *X; const r1k_q8a *Xq; int64_t B; float *Y;
-    qdot_fn qdot; _Atomic int64_t next; int64_t chunk;
+    qdot_fn qdot; qdot4_fn qdot4; _Atomic int64_t next; int64_t chunk; fdot_fn fdot;
 } mvb_ctx;
 
 static void mvb_job(void *p, int32_t ith, int32_t nth) {
     mvb_ctx *c = (mvb_ctx *)p; (void)ith; (void)nth;
     int64_t nbq = c->cols / 32;
-    float *tmp = c->qdot ? NULL : r1k_scratch(0, (size_t)c->cols * 4);
+    float *tmp = c->qdot || c->fdot ? NULL : r1k_scratch(0, (size_t)c->cols * 4);
     for (;;) {
         int64_t lo = atomic_fetch_add(&c->next, c->chunk), hi = lo + c->chunk;
         if (lo >= c->rows) break;
         if (hi > c->rows) hi = c->rows;
         for (int64_t r = lo; r < hi; r++) {
             const uint8_t *w = c->W + r * c->row_bytes;
-            if (c->qdot) {
+            if (c->qdot4) {
+                for (int64_t b = 0; b < c->B; b += 4) {
+                    int na = c->B - b < 4 ? (int)(c->B - b) : 4; float o[4];
+                    const r1k_q8a *a[4] = { c->Xq + b * nbq, c->Xq + (b + 1) * nbq, c->Xq + (b + 2) * nbq, c->Xq + (b + 3) * nbq };
+                    c->qdot4(c->cols, w, a, na, o);
+                    for (int k = 0; k < na; k++) c->Y[(b + k) * c->rows + r] = o[k];
+                }
+            } else if (c->qdot) {
                 for (int64_t b = 0; b < c->B; b++) c->Y[b * c->rows + r] = c->qdot(c->cols, w, c->Xq + b * nbq);
+            } else if (c->fdot) {
+                for (int64_t b = 0; b < c->B; b++) c->Y[b * c->rows + r] = c->fdot(c->cols, w, c->X + b * c->cols);
             } else {
                 const float *wf = (const float *)w;
                 if (c->type != R1K_F32) { r1k_dequantize_row(c->type, w, tmp, c->cols); wf = tmp; }
@@ -102,10 +126,13 @@ int32_t r1k_matvec_batch(r1k_pool *pool, int32_t type, const void *W, int64_t ro
                          const float *X, int64_t B, float *Y, int32_t int8) {
     int64_t be = r1k_block_elems(type);
     if (!r1k_type_supported(type) || cols % be) return -1;
-    mvb_ctx c = { type, (const uint8_t *)W, rows, cols, cols / be * r1k_block_bytes(type), X, NULL, B, Y, NULL, 0, 0 };
+    mvb_ctx c = { type, (const uint8_t *)W, rows, cols, cols / be * r1k_block_bytes(type), X, NULL, B, Y, NULL, NULL, 0, 0, NULL };
+    if (!int8) c.fdot = pick_fdot(type);
     int nth = r1k_pool_threads(pool);
     c.chunk = rows / (nth * 8); if (c.chunk < 8) c.chunk = 8;
     if (int8) c.qdot = pick_qdot(type);
+    if (int8 && B > 1 && r1k_simd_enabled())
+        c.qdot4 = type == R1K_Q4_1 ? r1k_dot4_q4_1_q8a_avx2 : type == R1K_Q8_0 ? r1k_dot4_q8_0_q8a_avx2 : NULL;
     if (c.qdot) {
         int64_t nbq = cols / 32;
         r1k_q8a *xq = r1k_scratch(1, (size_t)(B * nbq) * sizeof(r1k_q8a));

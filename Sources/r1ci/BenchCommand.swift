@@ -19,6 +19,7 @@ struct BenchCommand: ParsableCommand {
         @Option(name: .long, parsing: .upToNextOption, help: "Thread counts to test.") var threads: [Int] = [2, 1]
         @Option(name: .long, help: "Repetitions (median reported).") var reps = 5
         @Option(name: .long, help: "Also measure batched decode of this many sequences sharing one prompt (0 = off).") var batch = 0
+        @Flag(name: .customLong("f32"), help: "Decode with f32 activations instead of int8.") var f32 = false
         @Flag(name: .long, help: "One JSON object per thread count.") var json = false
 
         func validate() throws {
@@ -34,12 +35,15 @@ struct BenchCommand: ParsableCommand {
             _ = engines[threads[0]]!.bench(promptTokens: min(pp, 32), genTokens: min(tg, 4))  // warm-up (page in the weights)
             var runs: [Int: [BenchResult]] = [:]
             for _ in 0..<reps {  // interleave thread counts within each round
-                for t in threads { runs[t, default: []].append(engines[t]!.bench(promptTokens: pp, genTokens: tg, depth: depth)) }
+                for t in threads { runs[t, default: []].append(engines[t]!.bench(promptTokens: pp, genTokens: tg, depth: depth, precision: f32 ? .f32 : .int8Activations)) }
             }
             func median(_ v: [Double]) -> Double { let s = v.sorted(); return s.count % 2 == 1 ? s[s.count / 2] : (s[s.count / 2 - 1] + s[s.count / 2]) / 2 }
-            var batchRuns: [Int: [Double]] = [:]
+            var batchRuns: [Int: [Double]] = [:], batchCPU: [Int: [Double]] = [:]
             if batch > 0 {
-                for _ in 0..<reps { for t in threads { batchRuns[t, default: []].append(try wrap { try engines[t]!.benchBatch(promptTokens: pp, batch: batch, genTokens: tg) }) } }
+                for _ in 0..<reps { for t in threads {
+                    let r = try wrap { try engines[t]!.benchBatch(promptTokens: pp, batch: batch, genTokens: tg, precision: f32 ? .f32 : .int8Activations) }
+                    batchRuns[t, default: []].append(r.wall); batchCPU[t, default: []].append(r.cpu)
+                } }
             }
             for t in threads {
                 let rs = runs[t]!
@@ -50,7 +54,7 @@ struct BenchCommand: ParsableCommand {
                     var obj: [String: Any] = ["engine": "r1ci", "model": path, "threads": t, "depth": depth, "pp": pp, "tg": tg,
                                               "pp_tok_s": median(ppv), "tg_tok_s": median(tgv), "pp_runs": ppv, "tg_runs": tgv,
                                               "pp_tok_per_cpu_s": median(ppc), "tg_tok_per_cpu_s": median(tgc)]
-                    if let b = batchRuns[t] { obj["batch"] = batch; obj["batch_tg_tok_s"] = median(b); obj["batch_runs"] = b }
+                    if let b = batchRuns[t] { obj["batch"] = batch; obj["batch_tg_tok_s"] = median(b); obj["batch_runs"] = b; obj["batch_tok_per_cpu_s"] = median(batchCPU[t]!) }
                     emit(String(decoding: try JSONSerialization.data(withJSONObject: obj, options: [.sortedKeys]), as: UTF8.self))
                 } else {
                     emit(String(format: "threads %d depth %d: pp%d %.1f tok/s  tg%d %.1f tok/s   (runs pp %@; tg %@)", t, depth, pp,
@@ -59,8 +63,8 @@ struct BenchCommand: ParsableCommand {
                                 tgv.map { String(format: "%.1f", $0) }.joined(separator: " ")))
                     emit(String(format: "    per CPU-second (all threads): pp %.1f tok, tg %.1f tok", median(ppc), median(tgc)))
                     if let b = batchRuns[t] {
-                        emit(String(format: "threads %d: batched decode of %d sequences: %.1f tok/s aggregate   (runs %@)", t, batch, median(b),
-                                    b.map { String(format: "%.1f", $0) }.joined(separator: " ")))
+                        emit(String(format: "threads %d: batched decode of %d sequences: %.1f tok/s aggregate, %.1f tok per CPU-second   (runs %@)",
+                                    t, batch, median(b), median(batchCPU[t]!), b.map { String(format: "%.1f", $0) }.joined(separator: " ")))
                     }
                 }
             }

@@ -148,6 +148,30 @@ func referenceBlock(_ type: Int32, _ b: [UInt8]) -> [Double] {
         #expect(abs(r1k_dot_q8_0_q8a_scalar(64, w, a) - r1k_dot_q8_0_q8a_avx2(64, w, a)) < 1e-3)
     }
 
+    typealias FDot = @convention(c) (Int64, UnsafeRawPointer?, UnsafePointer<Float>?) -> Float
+
+    @Test func fusedF32DotsMatchScalarAndDequantized() {
+        let pairs: [(Int32, FDot, FDot)] = [(3, r1k_dot_q4_1_f32_scalar, r1k_dot_q4_1_f32_avx2), (8, r1k_dot_q8_0_f32_scalar, r1k_dot_q8_0_f32_avx2)]
+        var r = Rand(21)
+        for (type, scalar, simd) in pairs {
+            for trial in 0..<40 {
+                let n = 32 * (1 + trial % 40)
+                let w = randomBlocks(type, blocks: n / 32, &r)
+                let x = (0..<n).map { _ in r.normal() }
+                var wf = [Float](repeating: 0, count: n)
+                r1k_dequantize_row(type, w, &wf, Int64(n))
+                let exact = zip(wf, x).reduce(0.0) { $0 + Double($1.0) * Double($1.1) }
+                let mag = zip(wf, x).reduce(0.0) { $0 + abs(Double($1.0) * Double($1.1)) }
+                let s = scalar(Int64(n), w, x)
+                #expect(abs(Double(s) - exact) <= 1e-5 * mag + 1e-5)
+                if r1k_cpu_has_avx2() != 0 {
+                    let v = simd(Int64(n), w, x)
+                    #expect(abs(Double(v) - exact) <= 1e-5 * mag + 1e-5, "type \(type) n \(n): \(v) vs \(exact)")
+                }
+            }
+        }
+    }
+
     @Test func f32DotAndMatmul() throws {
         var r = Rand(9)
         for n in [1, 7, 8, 31, 32, 33, 100, 576] {

@@ -151,16 +151,16 @@ func maxAbsDiff(_ a: ArraySlice<Float>, _ b: [Double]) -> Double {
 }
 
 @Suite struct BatchTests {
-    @Test(arguments: [Precision.int8Activations, .f32])
-    func batchEqualsSeparateRuns(precision: Precision) throws {
-        let engine = try Engine(path: Fixtures.url("tiny-qwen2.gguf").path, threads: 2)
+    @Test(arguments: [Precision.int8Activations, .f32], ["tiny-llama", "tiny-qwen2"])
+    func batchEqualsSeparateRuns(precision: Precision, model: String) throws {
+        let engine = try Engine(path: Fixtures.url("\(model).gguf").path, threads: 2)
         var p = GenerateParams(maxTokens: 10, sampling: SamplingParams(temperature: 0.9, topK: 50, seed: 100))
         p.precision = precision
         p.stopAtEndOfGeneration = true
         let prompt: [Int32] = [256, 80, 121, 116, 104, 111, 110]
-        let batch = try engine.generateBatch(prompt: prompt, count: 5, params: p)
-        #expect(batch.count == 5)
-        for i in 0..<5 {
+        let batch = try engine.generateBatch(prompt: prompt, count: 6, params: p)
+        #expect(batch.count == 6)
+        for i in 0..<6 {
             var q = p; q.sampling.seed = 100 + UInt64(i)
             let one = try engine.generate(prompt: prompt, params: q)
             #expect(batch[i].tokens == one.tokens, "sample \(i)")

@@ -57,6 +57,11 @@ float r1k_dot_q4_0_q8a_scalar(int64_t n, const void *w, const r1k_q8a *a);
 float r1k_dot_q4_0_q8a_avx2(int64_t n, const void *w, const r1k_q8a *a);
 float r1k_dot_q5_0_q8a_scalar(int64_t n, const void *w, const r1k_q8a *a);
 float r1k_dot_q5_0_q8a_avx2(int64_t n, const void *w, const r1k_q8a *a);
+/// Quantized weight row · f32 activations (fused dequantize-and-dot), n multiple of 32.
+float r1k_dot_q4_1_f32_scalar(int64_t n, const void *w, const float *x);
+float r1k_dot_q4_1_f32_avx2(int64_t n, const void *w, const float *x);
+float r1k_dot_q8_0_f32_scalar(int64_t n, const void *w, const float *x);
+float r1k_dot_q8_0_f32_avx2(int64_t n, const void *w, const float *x);
 /// a · b over n floats.
 float r1k_dot_f32_scalar(int64_t n, const float *a, const float *b);
 float r1k_dot_f32_avx2(int64_t n, const float *a, const float *b);
@@ -89,8 +94,9 @@ intptr_t r1k_test_fetch_add(intptr_t *p, intptr_t v);
 
 // ── Products ─────────────────────────────────────────────────────────────
 /// y (rows) = W (rows, cols) · x (cols). int8 != 0 quantizes x to r1k_q8a and
-/// uses the integer dots for Q4_0/Q4_1/Q5_0/Q8_0 weights; otherwise (and for all
-/// other types) rows are dequantized to f32. Each row is summed by one thread in
+/// uses the integer dots for Q4_0/Q4_1/Q5_0/Q8_0 weights; otherwise f32 activations:
+/// fused dequantize-and-dot kernels for Q4_1/Q8_0, rows dequantized to f32 for the
+/// other types. Each row is summed by one thread in
 /// a fixed order, so results do not depend on the thread count. Returns 0 or -1.
 int32_t r1k_matvec(r1k_pool *pool, int32_t type, const void *W, int64_t rows, int64_t cols,
                    const float *x, float *y, int32_t int8);
