@@ -45,10 +45,11 @@ public final class Engine: @unchecked Sendable {
     public let tokenizer: Tokenizer
     public let template: ChatTemplate
     public let threads: Int
-    let pool: OpaquePointer?
+    /// The engine's r1k_pool (for callers of Transformer.forward; use under `lock`).
+    public let pool: OpaquePointer?
     /// One computation at a time per engine (the pool and scratch are not reentrant);
     /// concurrent callers queue here.
-    let lock = NSLock()
+    public let lock = NSLock()
     /// Prompt tokens per prefill pass (bounds scratch memory; set before use, not concurrently).
     public var prefillChunk = 256
 

@@ -30,11 +30,12 @@ public final class KVCache: @unchecked Sendable {
 
 public enum Precision: Sendable { case int8Activations, f32 }
 
-/// Scratch buffers for up to `capacity` tokens per call.
-final class ForwardScratch {
-    let capacity: Int
-    let x, xb, q, k, v, att, g, u: UnsafeMutablePointer<Float>
-    init(config c: ModelConfig, capacity: Int) {
+/// Scratch buffers for up to `capacity` tokens per call. After a forward, `x` holds
+/// the final residual stream (T, C) — before output_norm — for callers that need it.
+public final class ForwardScratch {
+    public let capacity: Int
+    public let x, xb, q, k, v, att, g, u: UnsafeMutablePointer<Float>
+    public init(config c: ModelConfig, capacity: Int) {
         self.capacity = capacity
         func a(_ n: Int) -> UnsafeMutablePointer<Float> { .allocate(capacity: n * capacity) }
         x = a(c.dim); xb = a(c.dim); q = a(c.qDim); k = a(c.kvDim); v = a(c.kvDim); att = a(c.qDim)
@@ -64,7 +65,7 @@ extension Transformer {
     /// Runs T = tokens.count tokens at positions cache.count ..< cache.count + T,
     /// appending their keys/values to the cache. Writes logits (V) for the last
     /// token, or (T, V) for every token when allLogits, into `logits`.
-    func forward(tokens: [Int32], cache: KVCache, scratch s: ForwardScratch, pool: OpaquePointer?,
+    public func forward(tokens: [Int32], cache: KVCache, scratch s: ForwardScratch, pool: OpaquePointer?,
                  precision: Precision, allLogits: Bool, logits: UnsafeMutablePointer<Float>) {
         let c = config, T = tokens.count, pos0 = cache.count
         precondition(T > 0 && T <= s.capacity && pos0 + T <= cache.capacity)
@@ -124,7 +125,7 @@ extension Transformer {
     /// to caches[b] at position caches[b].count. Each weight row is read once for all B
     /// sequences; the results equal B separate single-token forwards bit for bit.
     /// logits (B, V).
-    func forwardBatch(tokens: [Int32], caches: [KVCache], scratch s: ForwardScratch, pool: OpaquePointer?,
+    public func forwardBatch(tokens: [Int32], caches: [KVCache], scratch s: ForwardScratch, pool: OpaquePointer?,
                       precision: Precision, logits: UnsafeMutablePointer<Float>) {
         let c = config, B = tokens.count
         precondition(B > 0 && B <= s.capacity && caches.count == B)
@@ -168,7 +169,7 @@ extension Transformer {
 
 extension KVCache {
     /// Copies positions 0 ..< n of every layer from `other` (a shared prompt prefix).
-    func copyPrefix(from other: KVCache, count n: Int) {
+    public func copyPrefix(from other: KVCache, count n: Int) {
         precondition(n <= other.count && n <= capacity && kvDim == other.kvDim && nLayers == other.nLayers)
         for l in 0..<nLayers {
             kLayer(l).update(from: other.kLayer(l), count: n * kvDim)

@@ -166,18 +166,54 @@ public final class Tokenizer: @unchecked Sendable {
     private func bpe(_ piece: ArraySlice<UInt8>) -> [Int32] {
         var sym = piece.map { byteToken[Int($0)] }
         if sym.contains(-1) { sym = sym.filter { $0 >= 0 } }  // vocab lacks a byte: drop it
+        return sym.count > 24 ? bpeLong(sym) : bpeShort(sym)
+    }
+
+    /// Both merge loops on one piece (tests check they agree).
+    func bpeBoth(_ piece: [UInt8]) -> (short: [Int32], long: [Int32]) {
+        let sym = piece.map { byteToken[Int($0)] }.filter { $0 >= 0 }
+        return (bpeShort(sym), bpeLong(sym))
+    }
+
+    @inline(__always) private func merge(_ a: Int32, _ b: Int32) -> (rank: Int32, id: Int32)? {
+        merges[UInt64(UInt32(a)) << 32 | UInt64(UInt32(b))]
+    }
+
+    /// Short pieces: rescan for the lowest-ranked pair after each merge.
+    private func bpeShort(_ s: [Int32]) -> [Int32] {
+        var sym = s
         while sym.count > 1 {
             var best = Int32.max, at = -1, merged: Int32 = 0
             for k in 0..<(sym.count - 1) {
-                if let m = merges[UInt64(UInt32(sym[k])) << 32 | UInt64(UInt32(sym[k + 1]))], m.rank < best {
-                    best = m.rank; at = k; merged = m.id
-                }
+                if let m = merge(sym[k], sym[k + 1]), m.rank < best { best = m.rank; at = k; merged = m.id }
             }
             if at < 0 { break }
             sym[at] = merged
             sym.remove(at: at + 1)
         }
         return sym
+    }
+
+    /// Long pieces: a linked list of symbols and a min-heap of candidate pairs keyed by
+    /// (rank, position) — the same order as bpeShort, in O(n log n).
+    private func bpeLong(_ s: [Int32]) -> [Int32] {
+        let n = s.count
+        if n < 2 { return s }
+        var id = s, next = Array(1...n), prev = Array(-1..<(n - 1))
+        var heap = MinHeap()
+        for i in 0..<(n - 1) { if let m = merge(id[i], id[i + 1]) { heap.push(UInt64(UInt32(m.rank)) << 32 | UInt64(i)) } }
+        while let top = heap.pop() {
+            let rank = Int32(top >> 32), i = Int(top & 0xffff_ffff)
+            let j = next[i]
+            guard id[i] >= 0, j < n, let m = merge(id[i], id[j]), m.rank == rank else { continue }  // stale entry
+            id[i] = m.id
+            id[j] = -1
+            next[i] = next[j]
+            if next[j] < n { prev[next[j]] = i }
+            if prev[i] >= 0, let l = merge(id[prev[i]], id[i]) { heap.push(UInt64(UInt32(l.rank)) << 32 | UInt64(prev[i])) }
+            if next[i] < n, let r = merge(id[i], id[next[i]]) { heap.push(UInt64(UInt32(r.rank)) << 32 | UInt64(i)) }
+        }
+        return id.filter { $0 >= 0 }
     }
 
     // ── Decode ───────────────────────────────────────────────────────────
@@ -197,4 +233,31 @@ public final class Tokenizer: @unchecked Sendable {
     }
 
     public func isControl(_ id: Int32) -> Bool { id >= 0 && Int(id) < types.count && types[Int(id)] == .control }
+}
+
+/// A binary min-heap of UInt64 keys.
+struct MinHeap {
+    private var a: [UInt64] = []
+    mutating func push(_ x: UInt64) {
+        a.append(x)
+        var i = a.count - 1
+        while i > 0 { let p = (i - 1) / 2; if a[p] <= a[i] { break }; a.swapAt(p, i); i = p }
+    }
+    mutating func pop() -> UInt64? {
+        guard let top = a.first else { return nil }
+        let last = a.removeLast()
+        if !a.isEmpty {
+            a[0] = last
+            var i = 0
+            while true {
+                let l = 2 * i + 1, r = l + 1
+                var m = i
+                if l < a.count && a[l] < a[m] { m = l }
+                if r < a.count && a[r] < a[m] { m = r }
+                if m == i { break }
+                a.swapAt(i, m); i = m
+            }
+        }
+        return top
+    }
 }

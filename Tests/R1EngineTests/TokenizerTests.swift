@@ -57,6 +57,26 @@ enum Fixtures {
         for g in Fixtures.goldens.smollm { #expect(tok.decode(g.ids) == g.text) }
     }
 
+    @Test func heapMergeLoopEqualsRescanLoop() {
+        var r = Rand(99)
+        let tok = Fixtures.smollm
+        for g in Fixtures.goldens.smollm {
+            let b = Array(g.text.utf8)
+            let (s, l) = tok.bpeBoth(b)
+            #expect(s == l)
+        }
+        for _ in 0..<300 {
+            let alphabet = Array("aeinrstl thg".utf8) + Array("éü".utf8)
+            let piece = (0..<(2 + Int(r.unit() * 60))).map { _ in alphabet[Int(r.unit() * Double(alphabet.count))] }
+            let (s, l) = tok.bpeBoth(piece)
+            #expect(s == l)
+        }
+        // long pieces stay fast (no quadratic blow-up)
+        let t0 = Date()
+        #expect(tok.encode(String(repeating: "abcdefghij", count: 2000)).count == 8000)
+        #expect(Date().timeIntervalSince(t0) < 5)
+    }
+
     @Test func specialsOnlyWhenAsked() {
         let tok = Fixtures.smollm
         #expect(tok.encode("<|im_start|>", parseSpecial: true) == [1])
