@@ -2,14 +2,20 @@
 // versions are compiled with target attributes and chosen at run time.
 #include "r1kernels.h"
 #include "internal.h"
+#if defined(__x86_64__) || defined(__i386__)
 #include <immintrin.h>
+#endif
 #include <stdlib.h>
 
 static int g_simd = -1;  // -1 unknown, 0 off, 1 on
 
 int32_t r1k_cpu_has_avx2(void) {
+#if defined(__x86_64__) || defined(__i386__)
     __builtin_cpu_init();
     return __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma") && __builtin_cpu_supports("f16c");
+#else
+    return 0;
+#endif
 }
 void r1k_set_simd(int32_t enabled) { g_simd = enabled ? r1k_cpu_has_avx2() : 0; }
 int32_t r1k_simd_enabled(void) { if (g_simd < 0) g_simd = r1k_cpu_has_avx2(); return g_simd; }
@@ -73,6 +79,26 @@ float r1k_dot_q5_0_q8a_scalar(int64_t n, const void *w, const r1k_q8a *a) {
     return s;
 }
 
+// ── Quantized weight row · f32 activations (fused dequantize-and-dot) ─────
+float r1k_dot_q4_1_f32_scalar(int64_t n, const void *w, const float *x) {
+    const uint8_t *b = (const uint8_t *)w; float s = 0;
+    for (int64_t i = 0; i < n / 32; i++, b += 20, x += 32) {
+        float d = r1k_rd_half(b), m = r1k_rd_half(b + 2), sq = 0, sx = 0;
+        for (int j = 0; j < 16; j++) { sq += (b[4 + j] & 15) * x[j] + (b[4 + j] >> 4) * x[j + 16]; sx += x[j] + x[j + 16]; }
+        s += d * sq + m * sx;
+    }
+    return s;
+}
+float r1k_dot_q8_0_f32_scalar(int64_t n, const void *w, const float *x) {
+    const uint8_t *b = (const uint8_t *)w; float s = 0;
+    for (int64_t i = 0; i < n / 32; i++, b += 34, x += 32) {
+        const int8_t *q = (const int8_t *)(b + 2); float sq = 0;
+        for (int j = 0; j < 32; j++) sq += q[j] * x[j];
+        s += r1k_rd_half(b) * sq;
+    }
+    return s;
+}
+#if defined(__x86_64__) || defined(__i386__)
 // ── AVX2 / FMA ───────────────────────────────────────────────────────────
 #define AVX2 __attribute__((target("avx2,fma,f16c")))
 
@@ -249,25 +275,6 @@ AVX2 void r1k_dot4_q8_0_q8a_avx2(int64_t n, const void *w, const r1k_q8a *const 
     for (int k = 0; k < na; k++) out[k] = hsum8(_mm256_add_ps(acc0[k], acc1[k]));
 }
 
-// ── Quantized weight row · f32 activations (fused dequantize-and-dot) ─────
-float r1k_dot_q4_1_f32_scalar(int64_t n, const void *w, const float *x) {
-    const uint8_t *b = (const uint8_t *)w; float s = 0;
-    for (int64_t i = 0; i < n / 32; i++, b += 20, x += 32) {
-        float d = r1k_rd_half(b), m = r1k_rd_half(b + 2), sq = 0, sx = 0;
-        for (int j = 0; j < 16; j++) { sq += (b[4 + j] & 15) * x[j] + (b[4 + j] >> 4) * x[j + 16]; sx += x[j] + x[j + 16]; }
-        s += d * sq + m * sx;
-    }
-    return s;
-}
-float r1k_dot_q8_0_f32_scalar(int64_t n, const void *w, const float *x) {
-    const uint8_t *b = (const uint8_t *)w; float s = 0;
-    for (int64_t i = 0; i < n / 32; i++, b += 34, x += 32) {
-        const int8_t *q = (const int8_t *)(b + 2); float sq = 0;
-        for (int j = 0; j < 32; j++) sq += q[j] * x[j];
-        s += r1k_rd_half(b) * sq;
-    }
-    return s;
-}
 AVX2 float r1k_dot_q4_1_f32_avx2(int64_t n, const void *w, const float *x) {
     const uint8_t *b = (const uint8_t *)w; __m256 acc = _mm256_setzero_ps(), accm = _mm256_setzero_ps();
     const __m128i m4 = _mm_set1_epi8(15);
@@ -305,3 +312,24 @@ AVX2 float r1k_dot_q8_0_f32_avx2(int64_t n, const void *w, const float *x) {
     }
     return hsum8(_mm256_add_ps(acc0, acc1));
 }
+
+#else  // not x86: the *_avx2 names fall back to the scalar kernels (never selected at run time)
+float r1k_dot_f32_avx2(int64_t n, const float *a, const float *b) { return r1k_dot_f32_scalar(n, a, b); }
+float r1k_dot_q8_0_q8a_avx2(int64_t n, const void *w, const r1k_q8a *a) { return r1k_dot_q8_0_q8a_scalar(n, w, a); }
+float r1k_dot_q4_1_q8a_avx2(int64_t n, const void *w, const r1k_q8a *a) { return r1k_dot_q4_1_q8a_scalar(n, w, a); }
+float r1k_dot_q4_0_q8a_avx2(int64_t n, const void *w, const r1k_q8a *a) { return r1k_dot_q4_0_q8a_scalar(n, w, a); }
+float r1k_dot_q5_0_q8a_avx2(int64_t n, const void *w, const r1k_q8a *a) { return r1k_dot_q5_0_q8a_scalar(n, w, a); }
+float r1k_dot_q4_1_f32_avx2(int64_t n, const void *w, const float *x) { return r1k_dot_q4_1_f32_scalar(n, w, x); }
+float r1k_dot_q8_0_f32_avx2(int64_t n, const void *w, const float *x) { return r1k_dot_q8_0_f32_scalar(n, w, x); }
+void r1k_micro_2x4_avx2(int64_t n, const float *w0, const float *w1, const float *x0, const float *x1,
+                        const float *x2, const float *x3, float c[2][4]) {
+    const float *w[2] = { w0, w1 }, *x[4] = { x0, x1, x2, x3 };
+    for (int i = 0; i < 2; i++) for (int j = 0; j < 4; j++) c[i][j] = r1k_dot_f32_scalar(n, w[i], x[j]);
+}
+void r1k_dot4_q4_1_q8a_avx2(int64_t n, const void *w, const r1k_q8a *const a[4], int na, float out[4]) {
+    for (int k = 0; k < na; k++) out[k] = r1k_dot_q4_1_q8a_scalar(n, w, a[k]);
+}
+void r1k_dot4_q8_0_q8a_avx2(int64_t n, const void *w, const r1k_q8a *const a[4], int na, float out[4]) {
+    for (int k = 0; k < na; k++) out[k] = r1k_dot_q8_0_q8a_scalar(n, w, a[k]);
+}
+#endif

@@ -32,7 +32,13 @@ struct r1k_pool {
 
 typedef struct { r1k_pool *pool; int ith; } worker_arg;
 
-static inline void cpu_relax(void) { __asm__ __volatile__("pause"); }
+static inline void cpu_relax(void) {
+#if defined(__x86_64__) || defined(__i386__)
+    __asm__ __volatile__("pause");
+#elif defined(__aarch64__)
+    __asm__ __volatile__("yield");
+#endif
+}
 static void fwait(_Atomic int *addr, int val) { syscall(SYS_futex, (int *)addr, FUTEX_WAIT_PRIVATE, val, NULL, NULL, 0); }
 static void fwake(_Atomic int *addr) { syscall(SYS_futex, (int *)addr, FUTEX_WAKE_PRIVATE, INT_MAX, NULL, NULL, 0); }
 
