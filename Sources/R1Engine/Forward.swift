@@ -114,16 +114,24 @@ extension Transformer {
 }
 
 /// Y (B, rows) = X (B, cols) · Wᵀ, one row per independent sequence (batched decode).
+/// int8: the single-token kernels row by row (bit-identical to unbatched decode);
+/// f32 with B ≥ 4: the tiled matmul of prefill (dequantize once per tile, far faster
+/// than B fused dots; equal to unbatched f32 decode up to float rounding).
 @inline(__always)
 func linearBatch(_ pool: OpaquePointer?, _ w: Weight, _ X: UnsafePointer<Float>, _ B: Int, _ Y: UnsafeMutablePointer<Float>,
                  precision: Precision) {
-    r1k_matvec_batch(pool, w.type, w.data, Int64(w.rows), Int64(w.cols), X, Int64(B), Y, precision == .int8Activations ? 1 : 0)
+    if precision == .f32 && B >= 4 {
+        r1k_matmul(pool, w.type, w.data, Int64(w.rows), Int64(w.cols), X, Int64(B), Y)
+    } else {
+        r1k_matvec_batch(pool, w.type, w.data, Int64(w.rows), Int64(w.cols), X, Int64(B), Y, precision == .int8Activations ? 1 : 0)
+    }
 }
 
 extension Transformer {
     /// One decode step for B = tokens.count independent sequences: token b is appended
     /// to caches[b] at position caches[b].count. Each weight row is read once for all B
-    /// sequences; the results equal B separate single-token forwards bit for bit.
+    /// sequences; with int8 activations the results equal B separate single-token
+    /// forwards bit for bit (f32: up to float rounding, see linearBatch).
     /// logits (B, V).
     public func forwardBatch(tokens: [Int32], caches: [KVCache], scratch s: ForwardScratch, pool: OpaquePointer?,
                       precision: Precision, logits: UnsafeMutablePointer<Float>) {

@@ -197,6 +197,32 @@ AVX2 float r1k_dot_q5_0_q8a_avx2(int64_t n, const void *w, const r1k_q8a *a) {
     return hsum8(acc);
 }
 
+// Dequantization of whole rows (matmul tiles): same arithmetic as the scalar
+// dequantizers (multiply, then add; no FMA), so the results are identical.
+AVX2 void r1k_dequant_q4_1_avx2(const void *src, float *y, int64_t n) {
+    const uint8_t *b = (const uint8_t *)src; const __m128i m4 = _mm_set1_epi8(15);
+    for (int64_t i = 0; i < n / 32; i++, b += 20, y += 32) {
+        __m256 d = _mm256_set1_ps(h2f(b)), m = _mm256_set1_ps(h2f(b + 2));
+        __m128i v = _mm_loadu_si128((const __m128i *)(b + 4));
+        __m128i lo = _mm_and_si128(v, m4), hi = _mm_and_si128(_mm_srli_epi16(v, 4), m4);
+        _mm256_storeu_ps(y, _mm256_add_ps(_mm256_mul_ps(d, _mm256_cvtepi32_ps(_mm256_cvtepu8_epi32(lo))), m));
+        _mm256_storeu_ps(y + 8, _mm256_add_ps(_mm256_mul_ps(d, _mm256_cvtepi32_ps(_mm256_cvtepu8_epi32(_mm_srli_si128(lo, 8)))), m));
+        _mm256_storeu_ps(y + 16, _mm256_add_ps(_mm256_mul_ps(d, _mm256_cvtepi32_ps(_mm256_cvtepu8_epi32(hi))), m));
+        _mm256_storeu_ps(y + 24, _mm256_add_ps(_mm256_mul_ps(d, _mm256_cvtepi32_ps(_mm256_cvtepu8_epi32(_mm_srli_si128(hi, 8)))), m));
+    }
+}
+AVX2 void r1k_dequant_q8_0_avx2(const void *src, float *y, int64_t n) {
+    const uint8_t *b = (const uint8_t *)src;
+    for (int64_t i = 0; i < n / 32; i++, b += 34, y += 32) {
+        __m256 d = _mm256_set1_ps(h2f(b));
+        __m128i v0 = _mm_loadu_si128((const __m128i *)(b + 2)), v1 = _mm_loadu_si128((const __m128i *)(b + 18));
+        _mm256_storeu_ps(y, _mm256_mul_ps(d, _mm256_cvtepi32_ps(_mm256_cvtepi8_epi32(v0))));
+        _mm256_storeu_ps(y + 8, _mm256_mul_ps(d, _mm256_cvtepi32_ps(_mm256_cvtepi8_epi32(_mm_srli_si128(v0, 8)))));
+        _mm256_storeu_ps(y + 16, _mm256_mul_ps(d, _mm256_cvtepi32_ps(_mm256_cvtepi8_epi32(v1))));
+        _mm256_storeu_ps(y + 24, _mm256_mul_ps(d, _mm256_cvtepi32_ps(_mm256_cvtepi8_epi32(_mm_srli_si128(v1, 8)))));
+    }
+}
+
 // 2 rows × 4 tokens f32 micro-kernel over n (multiple of 8): c[r][t] = w_r · x_t.
 AVX2 void r1k_micro_2x4_avx2(int64_t n, const float *w0, const float *w1, const float *x0, const float *x1,
                              const float *x2, const float *x3, float c[2][4]) {
@@ -329,6 +355,8 @@ void r1k_micro_2x4_avx2(int64_t n, const float *w0, const float *w1, const float
 void r1k_dot4_q4_1_q8a_avx2(int64_t n, const void *w, const r1k_q8a *const a[4], int na, float out[4]) {
     for (int k = 0; k < na; k++) out[k] = r1k_dot_q4_1_q8a_scalar(n, w, a[k]);
 }
+void r1k_dequant_q4_1_avx2(const void *src, float *y, int64_t n) { r1k_dequantize_row(R1K_Q4_1, src, y, n); }
+void r1k_dequant_q8_0_avx2(const void *src, float *y, int64_t n) { r1k_dequantize_row(R1K_Q8_0, src, y, n); }
 void r1k_dot4_q8_0_q8a_avx2(int64_t n, const void *w, const r1k_q8a *const a[4], int na, float out[4]) {
     for (int k = 0; k < na; k++) out[k] = r1k_dot_q8_0_q8a_scalar(n, w, a[k]);
 }

@@ -25,6 +25,17 @@ static qdot_fn pick_qdot(int32_t type) {
     default: return NULL;
     }
 }
+void r1k_dequant_q4_1_avx2(const void *src, float *y, int64_t n);
+void r1k_dequant_q8_0_avx2(const void *src, float *y, int64_t n);
+
+int32_t r1k_dequantize_row_fast(int32_t type, const void *src, float *dst, int64_t n) {
+    if (r1k_simd_enabled() && n % 32 == 0) {
+        if (type == R1K_Q4_1) { r1k_dequant_q4_1_avx2(src, dst, n); return 0; }
+        if (type == R1K_Q8_0) { r1k_dequant_q8_0_avx2(src, dst, n); return 0; }
+    }
+    return r1k_dequantize_row(type, src, dst, n);
+}
+
 typedef float (*fdot_fn)(int64_t, const void *, const float *);
 static fdot_fn pick_fdot(int32_t type) {
     int simd = r1k_simd_enabled();
@@ -158,7 +169,7 @@ static void mm_job(void *p, int32_t ith, int32_t nth) {
     int simd = r1k_simd_enabled() && n % 8 == 0;
     for (int64_t tI; (tI = atomic_fetch_add(&c->next, 1)) < ntiles;) {
         int64_t r0 = tI * TILE_ROWS, nr = c->rows - r0 < TILE_ROWS ? c->rows - r0 : TILE_ROWS;
-        for (int64_t r = 0; r < nr; r++) r1k_dequantize_row(c->type, c->W + (r0 + r) * c->row_bytes, tile + r * n, n);
+        for (int64_t r = 0; r < nr; r++) r1k_dequantize_row_fast(c->type, c->W + (r0 + r) * c->row_bytes, tile + r * n, n);
         int64_t t = 0;
         if (simd) {
             for (; t + 4 <= c->T; t += 4) {

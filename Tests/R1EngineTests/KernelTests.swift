@@ -99,6 +99,17 @@ func referenceBlock(_ type: Int32, _ b: [UInt8]) -> [Double] {
         #expect(worst < 1e-6, "type \(type): worst rel error \(worst)")
     }
 
+    @Test(arguments: [Int32(3), 8, 2, 14])
+    func fastDequantizeIsIdentical(type: Int32) {
+        var r = Rand(UInt64(type) + 500)
+        let be = Int(r1k_block_elems(type)), nb = 64
+        let raw = randomBlocks(type, blocks: nb, &r)
+        var a = [Float](repeating: 0, count: nb * be), b = a
+        r1k_dequantize_row(type, raw, &a, Int64(nb * be))
+        r1k_dequantize_row_fast(type, raw, &b, Int64(nb * be))
+        #expect(a == b)
+    }
+
     @Test func halfAndBFloat() {
         for v: Float in [0, 1, -2.5, 65504, 1e-7, 6.1e-5, 0.1, -0.3333] {
             let h = r1k_fp32_to_fp16(v)

@@ -164,7 +164,11 @@ func maxAbsDiff(_ a: ArraySlice<Float>, _ b: [Double]) -> Double {
             var q = p; q.sampling.seed = 100 + UInt64(i)
             let one = try engine.generate(prompt: prompt, params: q)
             #expect(batch[i].tokens == one.tokens, "sample \(i)")
-            #expect(batch[i].logprobs == one.logprobs)
+            if precision == .int8Activations {
+                #expect(batch[i].logprobs == one.logprobs)   // same kernels, same order: bit-identical
+            } else {                                         // f32 batch runs the tiled matmul: float rounding only
+                #expect(zip(batch[i].logprobs, one.logprobs).allSatisfy { abs($0 - $1) < 1e-4 })
+            }
             #expect(batch[i].text == one.text && batch[i].finishReason == one.finishReason)
         }
         #expect(Set(batch.map(\.tokens)).count > 1)
