@@ -223,6 +223,31 @@ AVX2 void r1k_dequant_q8_0_avx2(const void *src, float *y, int64_t n) {
     }
 }
 
+// Q4_0 / Q5_0: signed 4/5-bit values (q − 8, q − 16) times d.
+AVX2 static inline void store_i8x32_scaled(float *y, __m256i q, __m256 d) {
+    __m128i lo = _mm256_castsi256_si128(q), hi = _mm256_extracti128_si256(q, 1);
+    _mm256_storeu_ps(y, _mm256_mul_ps(d, _mm256_cvtepi32_ps(_mm256_cvtepi8_epi32(lo))));
+    _mm256_storeu_ps(y + 8, _mm256_mul_ps(d, _mm256_cvtepi32_ps(_mm256_cvtepi8_epi32(_mm_srli_si128(lo, 8)))));
+    _mm256_storeu_ps(y + 16, _mm256_mul_ps(d, _mm256_cvtepi32_ps(_mm256_cvtepi8_epi32(hi))));
+    _mm256_storeu_ps(y + 24, _mm256_mul_ps(d, _mm256_cvtepi32_ps(_mm256_cvtepi8_epi32(_mm_srli_si128(hi, 8)))));
+}
+AVX2 void r1k_dequant_q4_0_avx2(const void *src, float *y, int64_t n) {
+    const uint8_t *b = (const uint8_t *)src;
+    for (int64_t i = 0; i < n / 32; i++, b += 18, y += 32)
+        store_i8x32_scaled(y, _mm256_sub_epi8(nibbles(b + 2), _mm256_set1_epi8(8)), _mm256_set1_ps(h2f(b)));
+}
+AVX2 void r1k_dequant_q5_0_avx2(const void *src, float *y, int64_t n) {
+    const uint8_t *b = (const uint8_t *)src;
+    const __m256i shuf = _mm256_set_epi64x(0x0303030303030303LL, 0x0202020202020202LL, 0x0101010101010101LL, 0);
+    const __m256i bits = _mm256_set1_epi64x((long long)0x8040201008040201ULL);
+    for (int64_t i = 0; i < n / 32; i++, b += 22, y += 32) {
+        uint32_t h; memcpy(&h, b + 2, 4);
+        __m256i hb = _mm256_cmpeq_epi8(_mm256_and_si256(_mm256_shuffle_epi8(_mm256_set1_epi32((int)h), shuf), bits), bits);
+        __m256i q = _mm256_or_si256(nibbles(b + 6), _mm256_and_si256(hb, _mm256_set1_epi8(16)));
+        store_i8x32_scaled(y, _mm256_sub_epi8(q, _mm256_set1_epi8(16)), _mm256_set1_ps(h2f(b)));
+    }
+}
+
 // 2 rows × 4 tokens f32 micro-kernel over n (multiple of 8): c[r][t] = w_r · x_t.
 AVX2 void r1k_micro_2x4_avx2(int64_t n, const float *w0, const float *w1, const float *x0, const float *x1,
                              const float *x2, const float *x3, float c[2][4]) {
@@ -357,6 +382,8 @@ void r1k_dot4_q4_1_q8a_avx2(int64_t n, const void *w, const r1k_q8a *const a[4],
 }
 void r1k_dequant_q4_1_avx2(const void *src, float *y, int64_t n) { r1k_dequantize_row(R1K_Q4_1, src, y, n); }
 void r1k_dequant_q8_0_avx2(const void *src, float *y, int64_t n) { r1k_dequantize_row(R1K_Q8_0, src, y, n); }
+void r1k_dequant_q4_0_avx2(const void *src, float *y, int64_t n) { r1k_dequantize_row(R1K_Q4_0, src, y, n); }
+void r1k_dequant_q5_0_avx2(const void *src, float *y, int64_t n) { r1k_dequantize_row(R1K_Q5_0, src, y, n); }
 void r1k_dot4_q8_0_q8a_avx2(int64_t n, const void *w, const r1k_q8a *const a[4], int na, float out[4]) {
     for (int k = 0; k < na; k++) out[k] = r1k_dot_q8_0_q8a_scalar(n, w, a[k]);
 }

@@ -27,11 +27,15 @@ static qdot_fn pick_qdot(int32_t type) {
 }
 void r1k_dequant_q4_1_avx2(const void *src, float *y, int64_t n);
 void r1k_dequant_q8_0_avx2(const void *src, float *y, int64_t n);
+void r1k_dequant_q4_0_avx2(const void *src, float *y, int64_t n);
+void r1k_dequant_q5_0_avx2(const void *src, float *y, int64_t n);
 
 int32_t r1k_dequantize_row_fast(int32_t type, const void *src, float *dst, int64_t n) {
     if (r1k_simd_enabled() && n % 32 == 0) {
         if (type == R1K_Q4_1) { r1k_dequant_q4_1_avx2(src, dst, n); return 0; }
         if (type == R1K_Q8_0) { r1k_dequant_q8_0_avx2(src, dst, n); return 0; }
+        if (type == R1K_Q4_0) { r1k_dequant_q4_0_avx2(src, dst, n); return 0; }
+        if (type == R1K_Q5_0) { r1k_dequant_q5_0_avx2(src, dst, n); return 0; }
     }
     return r1k_dequantize_row(type, src, dst, n);
 }

@@ -99,7 +99,7 @@ func referenceBlock(_ type: Int32, _ b: [UInt8]) -> [Double] {
         #expect(worst < 1e-6, "type \(type): worst rel error \(worst)")
     }
 
-    @Test(arguments: [Int32(3), 8, 2, 14])
+    @Test(arguments: [Int32(3), 8, 2, 6, 14])
     func fastDequantizeIsIdentical(type: Int32) {
         var r = Rand(UInt64(type) + 500)
         let be = Int(r1k_block_elems(type)), nb = 64

@@ -39,7 +39,7 @@ float r1k_bf16_to_fp32(uint16_t h);
 /// Dequantizes n elements (a multiple of the block size) from src into dst.
 /// Returns 0, or -1 for an unsupported type / bad n. Scalar reference.
 int32_t r1k_dequantize_row(int32_t type, const void *src, float *dst, int64_t n);
-/// The same, with AVX2 for Q4_1 and Q8_0 when available (identical results).
+/// The same, with AVX2 for Q4_0, Q4_1, Q5_0 and Q8_0 when available (identical results).
 int32_t r1k_dequantize_row_fast(int32_t type, const void *src, float *dst, int64_t n);
 
 // ── Activation blocks for integer dot products ───────────────────────────
