@@ -17,7 +17,7 @@ public struct GenerateParams: Sendable {
     }
 }
 
-public enum FinishReason: String, Sendable, Codable { case endOfGeneration = "eog", stopString = "stop", length }
+public enum FinishReason: String, Sendable, Codable { case endOfGeneration = "eog", stopString = "stop", length, cancelled }
 
 /// One streamed step: the token, its log-probability, and the text it released
 /// (may be empty while a UTF-8 sequence or a possible stop string is pending).
@@ -108,7 +108,8 @@ public final class Engine: @unchecked Sendable {
         tokenizer.encode(template.render(messages, addGenerationPrompt: true), parseSpecial: true)
     }
 
-    /// Generates from prompt tokens. `onEvent` sees every token; return false to stop.
+    /// Generates from prompt tokens. `onEvent` sees every token; return false to stop
+    /// (finish reason `cancelled`).
     public func generate(prompt: [Int32], params: GenerateParams,
                          onEvent: ((StreamEvent) -> Bool)? = nil) throws -> Generation {
         let V = model.config.vocab
@@ -164,9 +165,10 @@ public final class Engine: @unchecked Sendable {
                 let (text, rest) = splitValidUTF8(pending)
                 pending = rest
                 held += text
-                if let r = firstStop(in: emitted + held, stops: params.stopStrings) {
-                    let full = emitted + held
-                    released = String(full[full.index(full.startIndex, offsetBy: emitted.count)..<r.lowerBound])
+                let full = emitted + held
+                if let r = firstStop(in: full, stops: params.stopStrings) {
+                    let start = full.index(full.startIndex, offsetBy: emitted.count, limitedBy: full.endIndex) ?? full.endIndex
+                    released = r.lowerBound > start ? String(full[start..<r.lowerBound]) : ""
                     held = ""; gen.finishReason = .stopString; finished = true
                 } else {
                     let keep = stopPrefixSuffix(held, stops: params.stopStrings)
@@ -174,7 +176,9 @@ public final class Engine: @unchecked Sendable {
                 }
             }
             emitted += released
-            if let cb = onEvent, !cb(StreamEvent(token: id, logprob: lp, text: released)) { finished = true }
+            if let cb = onEvent, !cb(StreamEvent(token: id, logprob: lp, text: released)), !finished {
+                finished = true; gen.finishReason = .cancelled
+            }
             if !finished && (gen.tokens.count >= params.maxTokens || cache.count >= cache.capacity) {
                 finished = true; gen.finishReason = .length
             }

@@ -60,6 +60,9 @@ func maxAbsDiff(_ a: ArraySlice<Float>, _ b: [Double]) -> Double {
         var streamed = ""
         let c = try engine.generate(prompt: prompt, params: p) { streamed += $0.text; return true }
         #expect(streamed == c.text && c.text == engine.tokenizer.decode(c.tokens))
+        var seen = 0
+        let cut = try engine.generate(prompt: prompt, params: p) { _ in seen += 1; return seen < 3 }
+        #expect(cut.finishReason == .cancelled && cut.tokens == Array(a.tokens.prefix(3)))
         p.sampling.seed = 43
         let d = try engine.generate(prompt: prompt, params: p)
         #expect(d.tokens != a.tokens)
