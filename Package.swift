@@ -26,17 +26,24 @@ let package = Package(
                        providers: [.apt(["libjson-glib-dev"])]),
 
         // ── Core libraries: no GTK below this line ──
-        .target(name: "R1Tasks"),
+        // Generators and solvers run thousands of items in the self-tests: optimised even in debug.
+        .target(name: "R1Tasks", swiftSettings: [.unsafeFlags(["-O"])]),
         .target(name: "R1Store", dependencies: ["CSQLite"]),
         // Sandboxed Python executor: syscall-level C (clone/pivot_root/seccomp/pidfd)
         // under a Swift pool, fork-server protocol, CLI and HTTP service.
         .target(name: "CSandbox", linkerSettings: [.linkedLibrary("seccomp")]),
         .target(name: "R1Sandbox", dependencies: ["CSandbox"]),
+        // The engine's hot loops (C, AVX2 with scalar twins). Always optimised, even
+        // in debug builds, so tests that run models stay fast.
+        .target(name: "R1Kernels",
+                cSettings: [.unsafeFlags(["-O3", "-fno-math-errno"])],
+                linkerSettings: [.linkedLibrary("pthread"), .linkedLibrary("m")]),
+        .target(name: "R1Engine", dependencies: ["R1Kernels"]),
 
         // ── The C ABI (r1ci.h) and its two front ends ──
         .target(name: "R1Core", dependencies: ["R1Tasks", "R1Store"]),
         .executableTarget(name: "r1ci", dependencies: [
-            "R1Tasks", "R1Store", "R1Core", "R1Sandbox",
+            "R1Tasks", "R1Store", "R1Core", "R1Sandbox", "R1Engine",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -55,9 +62,12 @@ let package = Package(
         .plugin(name: "GResourceCompiler", capability: .buildTool()),
 
         // ── Tests ──
-        .testTarget(name: "R1TasksTests", dependencies: ["R1Tasks"]),
+        .testTarget(name: "R1TasksTests", dependencies: ["R1Tasks"], exclude: ["Golden"]),
         .testTarget(name: "R1StoreTests", dependencies: ["R1Store"]),
         .testTarget(name: "CLITests", dependencies: ["R1Tasks"]),
         .testTarget(name: "R1SandboxTests", dependencies: ["R1Sandbox"]),
+        .testTarget(name: "R1EngineTests", dependencies: ["R1Engine", "R1Kernels"],
+                    exclude: ["oracle_gguf.py", "make_tokenizer_goldens.py", "make_model_goldens.py"],
+                    resources: [.copy("Fixtures")]),
     ]
 )

@@ -11,7 +11,8 @@ struct R1CI: ParsableCommand {
         commandName: "r1ci",
         abstract: "Train language models to reason with a code interpreter.",
         version: R1CIVersionString,
-        subcommands: [TasksCommand.self, WorkspaceCommand.self, ExecCommand.self, SandboxCommand.self]
+        subcommands: [TasksCommand.self, WorkspaceCommand.self, ExecCommand.self, SandboxCommand.self,
+                      GenerateCommand.self, ModelsCommand.self, BenchCommand.self]
     )
 }
 

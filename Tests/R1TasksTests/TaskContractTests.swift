@@ -98,10 +98,11 @@ struct TaskContractTests {
         }
     }
 
-    /// Another item's gold must not score 1, except when it genuinely answers this
-    /// item too: the same exact answer (e.g. two expressions with the same value) or
-    /// another valid solution (plans, grids). Both are counted and reported, and
-    /// together must stay under 5 % of pairs.
+    /// Another item's gold must not score 1 unless it genuinely answers this item
+    /// too. An identical gold string is a genuine collision (two True/False items
+    /// that are both True, two multiple-choice items whose answer is B): counted and
+    /// reported, not limited. A *different* gold that is accepted is either another
+    /// valid solution (plans, grids) or a verifier bug: it must stay under 5 % of pairs.
     @Test("other items' golds rarely score 1", arguments: TestSupport.taskIDs)
     func crossGoldCollisions(id: String) throws {
         let task = TestSupport.task(id)
@@ -124,7 +125,8 @@ struct TaskContractTests {
         TestSupport.report("\(id): another item's gold scores 1 in \(sameGold + accepted)/\(pairs) pairs = "
             + String(format: "%.2f%%", rate * 100) + " (identical gold \(sameGold), different but accepted \(accepted); "
             + perLevel.joined(separator: ", ") + ")")
-        #expect(rate < 0.05, "\(id): cross-item gold acceptance \(rate)")
+        let differentRate = Double(accepted) / Double(max(pairs, 1))
+        #expect(differentRate < 0.05, "\(id): a different gold is accepted in \(differentRate) of pairs")
     }
 
     @Test("metadata survives a canonical JSON round trip", arguments: TestSupport.taskIDs)

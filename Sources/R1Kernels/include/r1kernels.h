@@ -1,0 +1,142 @@
+// r1kernels.h — the engine's hot loops in C: dequantization, dot products,
+// matrix-vector and matrix-matrix products, norms, RoPE, attention, and a
+// persistent thread pool. Every SIMD (AVX2/FMA/F16C) kernel has a plain scalar
+// twin named *_scalar; the public entry points dispatch at run time, so one
+// binary runs on any x86-64.
+//
+// Shapes are given ne0-first in GGUF style only where noted; otherwise
+// "W (rows, cols)" means `rows` rows of `cols` contiguous elements, the memory
+// order of a GGUF 2-D tensor with ne = [cols, rows].
+#ifndef R1KERNELS_H
+#define R1KERNELS_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+// ── Types (ggml type ids) ────────────────────────────────────────────────
+enum {
+    R1K_F32 = 0, R1K_F16 = 1, R1K_Q4_0 = 2, R1K_Q4_1 = 3, R1K_Q5_0 = 6,
+    R1K_Q5_1 = 7, R1K_Q8_0 = 8, R1K_Q8_1 = 9, R1K_Q2_K = 10, R1K_Q3_K = 11,
+    R1K_Q4_K = 12, R1K_Q5_K = 13, R1K_Q6_K = 14, R1K_Q8_K = 15, R1K_BF16 = 30,
+};
+
+/// Elements per block of `type` (1 for F32/F16/BF16); 0 when the type is unknown.
+int64_t r1k_block_elems(int32_t type);
+/// Bytes per block of `type`; 0 when the type is unknown (even if the size is known
+/// but the type cannot be dequantized, see r1k_type_supported).
+int64_t r1k_block_bytes(int32_t type);
+/// 1 when r1k_dequantize_row handles `type`.
+int32_t r1k_type_supported(int32_t type);
+
+float r1k_fp16_to_fp32(uint16_t h);
+uint16_t r1k_fp32_to_fp16(float f);
+float r1k_bf16_to_fp32(uint16_t h);
+
+/// Dequantizes n elements (a multiple of the block size) from src into dst.
+/// Returns 0, or -1 for an unsupported type / bad n. Scalar reference.
+int32_t r1k_dequantize_row(int32_t type, const void *src, float *dst, int64_t n);
+/// The same, with AVX2 for Q4_0, Q4_1, Q5_0 and Q8_0 when available (identical results).
+int32_t r1k_dequantize_row_fast(int32_t type, const void *src, float *dst, int64_t n);
+
+// ── Activation blocks for integer dot products ───────────────────────────
+/// 32 int8 values with an f32 scale d and s = d·Σqs (used by Q4_1/Q5_1 dots).
+typedef struct { float d; float s; int8_t qs[32]; } r1k_q8a;
+
+/// Quantizes n (multiple of 32) floats to n/32 r1k_q8a blocks.
+void r1k_quantize_q8a(const float *x, r1k_q8a *y, int64_t n);
+
+// ── Dot products: weight row (quantized) · activation row (r1k_q8a) ──────
+/// n is the row length in elements (multiple of 32).
+float r1k_dot_q8_0_q8a_scalar(int64_t n, const void *w, const r1k_q8a *a);
+float r1k_dot_q8_0_q8a_avx2(int64_t n, const void *w, const r1k_q8a *a);
+float r1k_dot_q4_1_q8a_scalar(int64_t n, const void *w, const r1k_q8a *a);
+float r1k_dot_q4_1_q8a_avx2(int64_t n, const void *w, const r1k_q8a *a);
+float r1k_dot_q4_0_q8a_scalar(int64_t n, const void *w, const r1k_q8a *a);
+float r1k_dot_q4_0_q8a_avx2(int64_t n, const void *w, const r1k_q8a *a);
+float r1k_dot_q5_0_q8a_scalar(int64_t n, const void *w, const r1k_q8a *a);
+float r1k_dot_q5_0_q8a_avx2(int64_t n, const void *w, const r1k_q8a *a);
+/// Quantized weight row · f32 activations (fused dequantize-and-dot), n multiple of 32.
+float r1k_dot_q4_1_f32_scalar(int64_t n, const void *w, const float *x);
+float r1k_dot_q4_1_f32_avx2(int64_t n, const void *w, const float *x);
+float r1k_dot_q8_0_f32_scalar(int64_t n, const void *w, const float *x);
+float r1k_dot_q8_0_f32_avx2(int64_t n, const void *w, const float *x);
+/// a · b over n floats.
+float r1k_dot_f32_scalar(int64_t n, const float *a, const float *b);
+float r1k_dot_f32_avx2(int64_t n, const float *a, const float *b);
+
+/// 1 when the CPU has AVX2+FMA+F16C.
+int32_t r1k_cpu_has_avx2(void);
+/// Forces the scalar kernels (enabled = 0) or allows SIMD again (1). For tests
+/// and benchmarks; process-wide.
+void r1k_set_simd(int32_t enabled);
+int32_t r1k_simd_enabled(void);
+
+// ── Thread pool ──────────────────────────────────────────────────────────
+/// A persistent pool: n_threads − 1 workers plus the calling thread. Workers
+/// spin briefly, then sleep, between jobs; no thread is created per call.
+/// Jobs must share out their work themselves (an atomic counter in ctx): a worker
+/// that wakes after the caller has finished its share does not join, so fn runs
+/// on the caller and on any subset of the workers.
+typedef struct r1k_pool r1k_pool;
+/// Returns a pool the caller frees with r1k_pool_free; NULL on failure.
+r1k_pool *r1k_pool_new(int32_t n_threads);
+void r1k_pool_free(r1k_pool *pool);
+int32_t r1k_pool_threads(const r1k_pool *pool);
+/// Runs fn(ctx, ith, nth) on the caller (ith = 0) and on the workers that join in
+/// time, and returns when all of those are done. pool may be NULL (runs
+/// fn(ctx, 0, 1)). Not reentrant; one caller at a time.
+void r1k_pool_run(r1k_pool *pool, void (*fn)(void *ctx, int32_t ith, int32_t nth), void *ctx);
+
+/// Atomic fetch-and-add on a machine word (for tests of the pool from Swift).
+intptr_t r1k_test_fetch_add(intptr_t *p, intptr_t v);
+
+// ── Products ─────────────────────────────────────────────────────────────
+/// y (rows) = W (rows, cols) · x (cols). int8 != 0 quantizes x to r1k_q8a and
+/// uses the integer dots for Q4_0/Q4_1/Q5_0/Q8_0 weights; otherwise f32 activations:
+/// fused dequantize-and-dot kernels for Q4_1/Q8_0, rows dequantized to f32 for the
+/// other types. Each row is summed by one thread in
+/// a fixed order, so results do not depend on the thread count. Returns 0 or -1.
+int32_t r1k_matvec(r1k_pool *pool, int32_t type, const void *W, int64_t rows, int64_t cols,
+                   const float *x, float *y, int32_t int8);
+/// Y (B, rows) = X (B, cols) · W (rows, cols)ᵀ for B independent activation rows
+/// (batched decode): like B calls of r1k_matvec with the same int8 flag, and
+/// bit-identical to them, but each weight row is read from memory once for all B.
+int32_t r1k_matvec_batch(r1k_pool *pool, int32_t type, const void *W, int64_t rows, int64_t cols,
+                         const float *X, int64_t B, float *Y, int32_t int8);
+/// Y (T, rows) = X (T, cols) · W (rows, cols)ᵀ, f32 arithmetic on dequantized
+/// tiles of W. Returns 0 or -1.
+int32_t r1k_matmul(r1k_pool *pool, int32_t type, const void *W, int64_t rows, int64_t cols,
+                   const float *X, int64_t T, float *Y);
+/// Plain f32 reference for r1k_matmul over an f32 W (no tiling, no SIMD).
+void r1k_matmul_f32_scalar(const float *W, int64_t rows, int64_t cols,
+                           const float *X, int64_t T, float *Y);
+
+// ── Elementwise ──────────────────────────────────────────────────────────
+/// out (n) = x / sqrt(mean(x²) + eps) ⊙ w. out may alias x.
+void r1k_rmsnorm(float *out, const float *x, const float *w, int64_t n, float eps);
+/// In-place softmax over n values (max-subtracted).
+void r1k_softmax(float *x, int64_t n);
+/// x (n) = silu(g) ⊙ u.
+void r1k_swiglu(float *out, const float *g, const float *u, int64_t n);
+/// Rotates the first rot_dim dims of each of n_heads heads of x (n_heads, head_dim)
+/// at position pos: θ_i = pos · theta^(−2i/rot_dim). neox = 0 rotates adjacent pairs
+/// (x[2i], x[2i+1]); neox = 1 rotates half-split pairs (x[i], x[i + rot_dim/2]).
+void r1k_rope(float *x, int32_t n_heads, int32_t head_dim, int32_t rot_dim, int64_t pos,
+              float theta, int32_t neox);
+
+/// Causal attention for T queries at positions pos0 … pos0+T−1.
+/// q (T, n_head·hd) with row stride q_stride; K, V caches (n_pos, n_kv·hd) with row
+/// stride kv_stride holding positions 0 … pos0+T−1; out (T, n_head·hd) with row
+/// stride out_stride. Query head h reads kv head h / (n_head / n_kv). Scale 1/√hd.
+void r1k_attention(r1k_pool *pool, const float *q, int64_t q_stride, int64_t T, int64_t pos0,
+                   const float *K, const float *V, int64_t kv_stride,
+                   int32_t n_head, int32_t n_kv, int32_t hd, float *out, int64_t out_stride);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,157 @@
+// r1ci generate / r1ci models: run the embedded engine from the command line.
+
+import ArgumentParser
+import Foundation
+import R1Engine
+
+struct GenerateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "generate", abstract: "Generate text with a local GGUF model.")
+
+    @Option(name: .long, help: "Model: a known name (smollm2-135m) or a GGUF path.")
+    var model: String = "smollm2-135m"
+    @Option(name: .long, help: "Prompt text.")
+    var prompt: String
+    @Flag(name: .long, help: "Wrap the prompt as a user message in the model's chat template.")
+    var chat = false
+    @Option(name: .long, help: "System message (with --chat).")
+    var system: String?
+    @Option(name: .customLong("max-tokens"), help: "Maximum new tokens.")
+    var maxTokens: Int = 256
+    @Option(name: .long, help: "Temperature; 0 = greedy.")
+    var temperature: Float = 0
+    @Option(name: .customLong("top-k")) var topK: Int = 0
+    @Option(name: .customLong("top-p")) var topP: Float = 1
+    @Option(name: .customLong("min-p")) var minP: Float = 0
+    @Option(name: .long, help: "Sampling seed.")
+    var seed: UInt64 = 0
+    @Option(name: .long, help: "Stop string (repeatable).")
+    var stop: [String] = []
+    @Option(name: .long, help: "Threads (default: $R1CI_THREADS or all cores).")
+    var threads: Int?
+    @Option(name: .long, help: "Number of samples sharing the prompt, decoded as one batch (sample i uses seed + i); with --json.")
+    var samples: Int = 1
+    @Flag(name: .customLong("f32"), help: "Decode with f32 activations (slower; matches a float reference more closely than int8).")
+    var f32 = false
+    @Flag(name: .long, help: "Print one JSON object (text, tokens, logprobs, timings) instead of streaming.")
+    var json = false
+
+    func validate() throws {
+        guard maxTokens >= 0 else { throw InputError("--max-tokens must be ≥ 0") }
+        guard temperature >= 0 else { throw InputError("--temperature must be ≥ 0") }
+        guard topP > 0 && topP <= 1 else { throw InputError("--top-p must be in (0, 1]") }
+        guard minP >= 0 && minP < 1 else { throw InputError("--min-p must be in [0, 1)") }
+        if let t = threads, t < 1 { throw InputError("--threads must be ≥ 1") }
+        guard samples >= 1 else { throw InputError("--samples must be ≥ 1") }
+        if samples > 1 && !json { throw InputError("--samples > 1 needs --json") }
+    }
+
+    func run() throws {
+        let path = try wrap { try ModelCatalog.resolve(model) }
+        let engine = try wrap { try Engine(path: path, threads: threads ?? Engine.defaultThreads) }
+        let ids: [Int32]
+        if chat {
+            var msgs: [ChatMessage] = []
+            if let s = system { msgs.append(ChatMessage(role: "system", content: s)) }
+            msgs.append(ChatMessage(role: "user", content: prompt))
+            ids = engine.renderChat(msgs)
+        } else {
+            ids = engine.tokenizer.encode(prompt)
+        }
+        var params = GenerateParams(maxTokens: maxTokens,
+                                    sampling: SamplingParams(temperature: temperature, topK: topK, topP: topP, minP: minP, seed: seed),
+                                    stopStrings: stop)
+        params.stopAtEndOfGeneration = true
+        if f32 { params.precision = .f32 }
+        let out = FileHandle.standardOutput
+        if samples > 1 {
+            let gens = try wrap { try engine.generateBatch(prompt: ids, count: samples, params: params) }
+            let arr: [[String: Any]] = gens.map { g in
+                ["text": g.text, "finish_reason": g.finishReason.rawValue, "tokens": g.tokens.map(Int.init),
+                 "logprobs": g.logprobs.map(Double.init)]
+            }
+            let obj: [String: Any] = ["model": path, "prompt_tokens": ids.map(Int.init), "samples": arr,
+                                      "timings": ["prefill_s": gens[0].prefillSeconds, "decode_s": gens[0].decodeSeconds,
+                                                  "threads": engine.threads]]
+            emit(String(decoding: try JSONSerialization.data(withJSONObject: obj, options: [.sortedKeys]), as: UTF8.self))
+            return
+        }
+        let gen = try wrap {
+            try engine.generate(prompt: ids, params: params, onEvent: json ? nil : { ev in
+                if !ev.text.isEmpty { out.write(Data(ev.text.utf8)) }
+                return true
+            })
+        }
+        if json {
+            let obj: [String: Any] = [
+                "model": path, "text": gen.text, "finish_reason": gen.finishReason.rawValue,
+                "prompt_tokens": gen.promptTokens.map(Int.init), "tokens": gen.tokens.map(Int.init),
+                "logprobs": gen.logprobs.map(Double.init),
+                "timings": ["prefill_s": gen.prefillSeconds, "decode_s": gen.decodeSeconds,
+                            "prefill_tok_s": gen.prefillTokensPerSecond, "decode_tok_s": gen.decodeTokensPerSecond,
+                            "threads": engine.threads],
+            ]
+            let data = try JSONSerialization.data(withJSONObject: obj, options: [.sortedKeys])
+            emit(String(decoding: data, as: UTF8.self))
+        } else {
+            out.write(Data("\n".utf8))
+            FileHandle.standardError.write(Data(String(format: "[%d prompt tokens, %.1f tok/s prefill; %d tokens, %.1f tok/s decode; %@]\n",
+                gen.promptTokens.count, gen.prefillTokensPerSecond, gen.tokens.count, gen.decodeTokensPerSecond,
+                gen.finishReason.rawValue).utf8))
+        }
+    }
+}
+
+/// Maps engine errors to the CLI's one-line input errors.
+func wrap<T>(_ body: () throws -> T) throws -> T {
+    do { return try body() }
+    catch let e as EngineError { throw InputError(e.description) }
+    catch let e as GGUFError { throw InputError(e.description) }
+    catch let e as TokenizerError { throw InputError(e.description) }
+}
+
+struct ModelsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "models", abstract: "Local models.", subcommands: [List.self])
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List known models and GGUF files in the model cache.")
+        @Flag(name: .long, help: "JSON output.") var json = false
+
+        func run() throws {
+            let dir = ModelCatalog.cacheDirectory()
+            var rows: [[String: Any]] = []
+            var seen = Set<String>()
+            for k in ModelCatalog.known {
+                let p = dir + "/" + k.file
+                let ok = FileManager.default.fileExists(atPath: p)
+                seen.insert(k.file)
+                rows.append(["name": k.name, "path": p, "installed": ok, "description": k.note])
+            }
+            let files = (try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []
+            for f in files.sorted() where f.hasSuffix(".gguf") && !seen.contains(f) {
+                rows.append(["name": f, "path": dir + "/" + f, "installed": true, "description": "GGUF file"])
+            }
+            for i in rows.indices where rows[i]["installed"] as? Bool == true {
+                if let g = try? GGUFFile(path: rows[i]["path"] as! String) {
+                    rows[i]["architecture"] = g["general.architecture"]?.string ?? "?"
+                    rows[i]["tensors"] = g.tensors.count
+                    rows[i]["bytes"] = g.fileSize
+                }
+            }
+            if json {
+                let data = try JSONSerialization.data(withJSONObject: ["cache": dir, "models": rows], options: [.sortedKeys])
+                emit(String(decoding: data, as: UTF8.self))
+            } else {
+                emit("model cache: \(dir)")
+                for r in rows {
+                    let inst = (r["installed"] as? Bool) == true
+                    var line = "\(r["name"]!)\t\(inst ? "installed" : "missing (run `make test` or `make studio` to set up)")"
+                    if let a = r["architecture"] { line += "\t\(a)" }
+                    if let b = r["bytes"] as? Int { line += String(format: "\t%.1f MB", Double(b) / 1e6) }
+                    emit(line)
+                }
+            }
+        }
+    }
+}
