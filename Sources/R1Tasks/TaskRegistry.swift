@@ -4,7 +4,7 @@ public enum TaskRegistry {
     /// All tasks, in catalogue order.
     public static let all: [any ReasoningTask] = [
         Game24Task(),
-    ]
+    ] + SymBenchTasks.all
 
     private static let byID: [String: any ReasoningTask] = {
         var map: [String: any ReasoningTask] = [:]
