@@ -21,8 +21,8 @@ public struct EightQueensTask: ReasoningTask {
         levels: [
             Level("easy", ["size": 7, "placed": 3, "blocked": 4]),
             Level("medium", ["size": 8, "placed": 2, "blocked": 6]),
-            Level("hard", ["size": 8, "placed": 1, "blocked": 10]),
-            Level("expert", ["size": 10, "placed": 1, "blocked": 14]),
+            Level("hard", ["size": 8, "placed": 2, "blocked": 12]),
+            Level("expert", ["size": 10, "placed": 2, "blocked": 16]),
         ],
         defaultLevel: 1
     )
