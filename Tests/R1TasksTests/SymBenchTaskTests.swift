@@ -265,3 +265,41 @@ struct SymBenchTaskTests {
         #expect(task.verify(answer: "4 5", metadata: meta(["score": 4])).score == 0)
     }
 }
+
+@Suite("SymBench board games")
+struct SymBenchBoardTests {
+    @Test("game2048: merges once per move, nearest the wall first")
+    func game2048() {
+        #expect(Game2048Task.slide([2, 2, 2, 0]) == [4, 2, 0, 0])
+        #expect(Game2048Task.slide([2, 2, 4, 4]) == [4, 8, 0, 0])
+        #expect(Game2048Task.slide([4, 0, 4, 8]) == [8, 8, 0, 0], "a merged tile does not merge again")
+        let g = [[2, 0, 2], [0, 4, 0], [2, 4, 8]]
+        #expect(Game2048Task.move(g, "r") == [[0, 0, 4], [0, 0, 4], [2, 4, 8]])
+        #expect(Game2048Task.move(g, "u") == [[4, 8, 2], [0, 0, 8], [0, 0, 0]])
+        #expect(Game2048Task.move(g, "d") == [[0, 0, 0], [0, 0, 2], [4, 8, 8]])
+        let task = Game2048Task()
+        let m = JSONValue.object(["final": JSONValue([0, 0, 4, 0])])
+        #expect(task.verify(answer: "0,0,4,0", metadata: m).isCorrect)
+        #expect(task.verify(answer: "[[0, 0], [4, 0]]", metadata: m).isCorrect)
+        #expect(task.verify(answer: "0,0,0,4", metadata: m).score == 0)
+    }
+
+    @Test("reversi: flips in every direction that closes")
+    func reversi() {
+        var b = ReversiTask.start(6)
+        let legalBlack = (0..<36).filter { !ReversiTask.flips(b, $0 / 6, $0 % 6, "B").isEmpty }
+        #expect(legalBlack.count == 4, "four opening moves")
+        let f = ReversiTask.flips(b, 1, 2, "B")  // above W at (2, 2), B at (3, 2) closes the line
+        #expect(f.count == 1 && f[0] == (2, 2))
+        for (i, j) in f { b[i][j] = "B" }
+        b[1][2] = "B"
+        #expect(b[2][2] == "B" && b[3][3] == "W")
+        let task = ReversiTask()
+        let m = JSONValue.object(["final": JSONValue(["B", ".", "W", "."])])
+        #expect(task.verify(answer: "B,.,W,.", metadata: m).isCorrect)
+        #expect(task.verify(answer: "B*\nW*", metadata: m).isCorrect, "* for empty, one row a line")
+        #expect(task.verify(answer: "b . w .", metadata: m).isCorrect)
+        #expect(task.verify(answer: "B,.,B,.", metadata: m).score == 0)
+        #expect(task.verify(answer: "B,X,W,.", metadata: m).score == 0)
+    }
+}

@@ -17,5 +17,7 @@ public enum SymBenchTasks {
         NewOperatorTask(),
         StatisticalCountingTask(),
         PermutationsCombinationsTask(),
+        Game2048Task(),
+        ReversiTask(),
     ]
 }
