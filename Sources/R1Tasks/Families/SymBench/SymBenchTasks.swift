@@ -19,5 +19,6 @@ public enum SymBenchTasks {
         PermutationsCombinationsTask(),
         Game2048Task(),
         ReversiTask(),
+        CryptanalysisTask(),
     ]
 }
