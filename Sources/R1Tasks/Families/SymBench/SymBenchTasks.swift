@@ -20,5 +20,6 @@ public enum SymBenchTasks {
         Game2048Task(),
         ReversiTask(),
         CryptanalysisTask(),
+        LetterLogicDiagramTask(),
     ]
 }
