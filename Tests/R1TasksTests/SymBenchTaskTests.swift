@@ -303,3 +303,60 @@ struct SymBenchBoardTests {
         #expect(task.verify(answer: "B,X,W,.", metadata: m).score == 0)
     }
 }
+
+@Suite("SymBench deduction and planning")
+struct SymBenchDeductionTests {
+    @Test("cryptanalysis: feedback counts and a unique code")
+    func cryptanalysis() throws {
+        // Code 3 7; guess 7 9: 7 is misplaced, 9 is wrong and above both code digits.
+        #expect(CryptanalysisTask.feedback([7, 9], [3, 7], hints: true) == [0, 1, 1, 0])
+        #expect(CryptanalysisTask.feedback([5, 0], [3, 7], hints: true) == [0, 0, 0, 1], "5 lies between 3 and 7")
+        #expect(CryptanalysisTask.feedback([3, 0], [3, 7], hints: false) == [1, 0, 0, 0])
+        let task = CryptanalysisTask()
+        for seed: UInt64 in 0..<5 {
+            let item = try task.item(seed: seed, level: 1)
+            let code = try #require(item.metadata["code"]?.stringArray)
+            #expect(task.verify(answer: code.joined(), metadata: item.metadata).isCorrect, "symbols run together")
+            #expect(task.verify(answer: code.joined(separator: ", ").lowercased(), metadata: item.metadata).isCorrect)
+            #expect(task.verify(answer: code.reversed().joined(separator: ","), metadata: item.metadata).score == 0)
+        }
+    }
+
+    @Test("letter_logic_diagram: rules and givens checked, any valid completion")
+    func letterLogic() throws {
+        let task = LetterLogicDiagramTask()
+        // Two 3x3 completions with a constant minor diagonal: (i + j) mod 3 relabelled.
+        let empty = JSONValue.object(["size": 3, "puzzle": JSONValue(["...", "...", "..."])])
+        #expect(task.verify(answer: "a,b,c\nb,c,a\nc,a,b", metadata: empty).isCorrect)
+        #expect(task.verify(answer: "[['b','a','c'],['a','c','b'],['c','b','a']]", metadata: empty).isCorrect)
+        #expect(task.verify(answer: "a,b,c\nc,a,b\nb,c,a", metadata: empty).score == 0, "Latin but the minor diagonal differs")
+        #expect(task.verify(answer: "a,b,c\nb,c,a\nc,a,a", metadata: empty).score == 0)
+        let given = JSONValue.object(["size": 3, "puzzle": JSONValue(["b..", "...", "..."])])
+        #expect(task.verify(answer: "a,b,c\nb,c,a\nc,a,b", metadata: given).score == 0, "given cell changed")
+        for seed: UInt64 in 0..<10 {
+            let item = try task.item(seed: seed, level: 3)
+            #expect(task.verify(answer: item.gold, metadata: item.metadata).isCorrect)
+        }
+    }
+
+    @Test("boxlift: simulated plans, budget enforced")
+    func boxlift() {
+        let task = BoxLiftTask()
+        let m = JSONValue.object(["weights": JSONValue([100, 50, 120]), "capacities": JSONValue([60, 70]), "max_steps": 2])
+        #expect(task.verify(answer: "Step 1: [(1, [1, 2])]\nStep 2: [(2, [1]), (3, [1, 2])]", metadata: m).score == 0,
+                "lifter 1 works twice in step 2")
+        #expect(task.verify(answer: "Step 1: [(1, [1, 2])]\nStep 2: [(3, [1, 2])]", metadata: m).score == 0, "box 2 never lifted")
+        #expect(task.verify(answer: "Step 1: [(3, [1, 2])]\nStep 2: [(1, [1, 2])]\nStep 3: [(2, [1])]", metadata: m).score == 0,
+                "over the step budget")
+        #expect(task.verify(answer: "Step 1: [(2, [1])]\nStep 2: [(1, [1, 2])]", metadata: m).score == 0, "box 3 missing")
+        #expect(task.verify(answer: "Step 1: [(2, [2]), (1, [1])]\nStep 2: [(3, [1, 2])]", metadata: m).score == 0,
+                "60 cannot lift 100")
+        // Box 2 needs only one lifter; box 1 and box 3 each need both.
+        let ok = JSONValue.object(["weights": JSONValue([100, 50, 120]), "capacities": JSONValue([60, 70]), "max_steps": 3])
+        #expect(task.verify(answer: "Step 1: [(2, [1])]\nStep 2: [(1, [1, 2])]\nStep 3: [(3, [2, 1])]", metadata: ok).isCorrect)
+        #expect(task.verify(answer: "step 1 - (3,[1,2])\nstep 2 - (1,[1,2])\nstep 3 - (2,[2])", metadata: ok).isCorrect)
+        let plan = BoxLiftTask.greedy(weights: [100, 50, 120], capacities: [60, 70])
+        #expect(plan.count == 3)
+        #expect(task.verify(answer: BoxLiftTask.format(plan), metadata: ok).isCorrect)
+    }
+}

@@ -21,5 +21,6 @@ public enum SymBenchTasks {
         ReversiTask(),
         CryptanalysisTask(),
         LetterLogicDiagramTask(),
+        BoxLiftTask(),
     ]
 }
