@@ -359,4 +359,23 @@ struct SymBenchDeductionTests {
         #expect(plan.count == 3)
         #expect(task.verify(answer: BoxLiftTask.format(plan), metadata: ok).isCorrect)
     }
+
+    @Test("mahjong: Peng before Chi, judged before the removal")
+    func mahjong() {
+        // Letters as 0 = A, 1 = B, ...: hand A A C D.
+        let hand = [0, 0, 2, 3]
+        #expect(MahjongTask.judge(hand, 0, chi: true) == 1, "two As in hand: Peng")
+        #expect(MahjongTask.judge(hand, 1, chi: true) == 2, "A B C: Chi")
+        #expect(MahjongTask.judge(hand, 4, chi: true) == 2, "C D E: Chi")
+        #expect(MahjongTask.judge(hand, 4, chi: false) == 0, "no Chi rule")
+        #expect(MahjongTask.judge(hand, 6, chi: true) == 0)
+        #expect(MahjongTask.judge([0, 2], 2, chi: true) == 0, "one C in hand is not Peng, and A C C is not a run")
+        let task = MahjongTask()
+        let m = JSONValue.object(["results": JSONValue([1, 0, 2])])
+        #expect(task.verify(answer: "1,0,2", metadata: m).isCorrect)
+        #expect(task.verify(answer: "[1, 0, 2]", metadata: m).isCorrect)
+        #expect(task.verify(answer: "Peng, Pass, Chi", metadata: m).isCorrect)
+        #expect(task.verify(answer: "1,0,1", metadata: m).score == 0)
+        #expect(task.verify(answer: "2", metadata: m).score == 0, "only the last round")
+    }
 }

@@ -22,5 +22,6 @@ public enum SymBenchTasks {
         CryptanalysisTask(),
         LetterLogicDiagramTask(),
         BoxLiftTask(),
+        MahjongTask(),
     ]
 }
