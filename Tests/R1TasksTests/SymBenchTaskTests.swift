@@ -37,6 +37,8 @@ struct SymBenchTaskTests {
         let m = meta(["word": "banana", "letter": "a", "positions": JSONValue([2, 4, 6])])
         #expect(task.verify(answer: "Count: 3, Positions: [2, 4, 6]", metadata: m).isCorrect)
         #expect(task.verify(answer: "count=3 positions=[2,4,6]", metadata: m).isCorrect)
+        #expect(task.verify(answer: "Count: 3, Positions: [6, 2, 4]", metadata: m).isCorrect, "listing order is free")
+        #expect(task.verify(answer: "Count: 3, Positions: [2, 2, 4, 6]", metadata: m).score == 0)
         #expect(task.verify(answer: "Count: 3, Positions: [1, 3, 5]", metadata: m).score == 0, "0-based positions")
         #expect(task.verify(answer: "Count: 2, Positions: [2, 4, 6]", metadata: m).score == 0)
         #expect(task.verify(answer: "[2, 4, 6]", metadata: m).score == 0, "the count is required")

@@ -62,7 +62,7 @@ public struct LettersTask: ReasoningTask {
         guard let numbers = SymParse.integers(text), let count = numbers.first else {
             return .wrong("expected 'Count: N, Positions: [...]'")
         }
-        let listed = Array(numbers.dropFirst())
+        let listed = numbers.dropFirst().sorted()  // the set of positions matters, not the listing order
         guard count == positions.count else { return .wrong("the count \(count) is wrong") }
         guard listed == positions else { return .wrong("the positions \(listed) are wrong") }
         return .correct("\(count) occurrences at the right positions")
