@@ -381,3 +381,39 @@ struct SymBenchDeductionTests {
         #expect(task.verify(answer: "2", metadata: m).score == 0, "only the last round")
     }
 }
+
+@Suite("SymBench BoxNet")
+struct SymBenchBoxNetTests {
+    static let meta = JSONValue.object([
+        "rows": 2, "cols": 2, "targets": JSONValue([[0, 1], [1, 0]]), "max_steps": 3,
+        "boxes": .array([.array(["red1", 0, JSONValue([0, 0])]), .array(["blue1", 1, JSONValue([0, 0])])]),
+    ])
+
+    @Test("boxnet: one action per agent and per box, deliveries only at targets")
+    func boxnet() {
+        let task = BoxNetTask()
+        let m = Self.meta
+        // Both boxes start in (0, 0); its agent can move only one of them per step.
+        #expect(task.verify(answer: "Step 1: red1 -> (0, 1)\nStep 2: red1 -> target; blue1 -> (1, 0)\nStep 3: blue1 -> target",
+                            metadata: m).isCorrect)
+        #expect(task.verify(answer: "Step 1: blue1 -> (1, 0)\nStep 2: blue1 -> target; red1 -> (0, 1)\nStep 3: red1 -> target",
+                            metadata: m).isCorrect, "the other order")
+        #expect(task.verify(answer: "Step 1: red1 -> (0, 1); blue1 -> (1, 0)\nStep 2: red1 -> target; blue1 -> target",
+                            metadata: m).score == 0, "the agent in (0, 0) acts twice")
+        #expect(task.verify(answer: "Step 1: red1 -> (1, 1)\nStep 2: red1 -> target", metadata: m).score == 0, "diagonal move")
+        #expect(task.verify(answer: "Step 1: red1 -> target", metadata: m).score == 0, "not at its target")
+        #expect(task.verify(answer: "Step 1: red1 -> (0, 1)\nStep 2: red1 -> target", metadata: m).score == 0, "blue1 left over")
+        #expect(task.verify(answer: "Step 1: red1 -> (0, 1)\nStep 2: red1 -> (0, 0)\nStep 3: red1 -> (0, 1)\n"
+                                + "Step 4: red1 -> target; blue1 -> (1, 0)\nStep 5: blue1 -> target", metadata: m).score == 0,
+                "over the step budget")
+    }
+
+    @Test("boxnet: the greedy plan is within its own budget")
+    func boxnetGenerated() throws {
+        let task = BoxNetTask()
+        for seed: UInt64 in 0..<20 {
+            let item = try task.item(seed: seed, level: 3)
+            #expect(task.verify(answer: item.gold, metadata: item.metadata).isCorrect)
+        }
+    }
+}

@@ -23,5 +23,6 @@ public enum SymBenchTasks {
         LetterLogicDiagramTask(),
         BoxLiftTask(),
         MahjongTask(),
+        BoxNetTask(),
     ]
 }
