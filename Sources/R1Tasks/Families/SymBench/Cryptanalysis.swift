@@ -30,6 +30,12 @@ public struct CryptanalysisTask: ReasoningTask {
     /// (right place, wrong place, too large, too small): a wrong symbol is one not in the code;
     /// it is too large when above every symbol of the code, too small when below every one.
     static func feedback(_ guess: [Int], _ code: [Int], hints: Bool) -> [Int] {
+        let f = feedbackCode(guess, code, hints: hints)
+        return [f / 1000, f / 100 % 10, f / 10 % 10, f % 10]
+    }
+
+    /// The feedback packed as one number (exact·1000 + misplaced·100 + large·10 + small): no allocation.
+    static func feedbackCode(_ guess: [Int], _ code: [Int], hints: Bool) -> Int {
         var exact = 0, misplaced = 0, large = 0, small = 0
         var high = code[0], low = code[0]
         for v in code { if v > high { high = v }; if v < low { low = v } }
@@ -42,14 +48,14 @@ public struct CryptanalysisTask: ReasoningTask {
                 if g > high { large += 1 } else if g < low { small += 1 }
             }
         }
-        return [exact, misplaced, large, small]
+        return exact * 1000 + misplaced * 100 + large * 10 + small
     }
 
     /// How many candidates give the same feedback to `guess` as the secret does.
     static func consistent(_ guess: [Int], _ secret: [Int], _ candidates: [[Int]], hints: Bool) -> Int {
-        let target = feedback(guess, secret, hints: hints)
+        let target = feedbackCode(guess, secret, hints: hints)
         var n = 0
-        for c in candidates where feedback(guess, c, hints: hints) == target { n += 1 }
+        for c in candidates where feedbackCode(guess, c, hints: hints) == target { n += 1 }
         return n
     }
 
@@ -87,9 +93,9 @@ public struct CryptanalysisTask: ReasoningTask {
                 }
                 guard let (gd, gl, remaining) = best, remaining < candD.count * candL.count else { continue }
                 guesses.append((gd, gl))
-                let fd = Self.feedback(gd, secretD, hints: hints), fl = Self.feedback(gl, secretL, hints: hints)
-                if candD.count > 1 { candD = candD.filter { Self.feedback(gd, $0, hints: hints) == fd } }
-                if candL.count > 1 { candL = candL.filter { Self.feedback(gl, $0, hints: hints) == fl } }
+                let fd = Self.feedbackCode(gd, secretD, hints: hints), fl = Self.feedbackCode(gl, secretL, hints: hints)
+                if candD.count > 1 { candD = candD.filter { Self.feedbackCode(gd, $0, hints: hints) == fd } }
+                if candL.count > 1 { candL = candL.filter { Self.feedbackCode(gl, $0, hints: hints) == fl } }
             }
             guard candD.count == 1, candL.count == 1 else { continue }
             func letter(_ v: Int) -> String { String(UnicodeScalar(UInt8(65 + v))) }
