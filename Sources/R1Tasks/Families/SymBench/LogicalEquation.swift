@@ -75,6 +75,7 @@ public struct LogicalEquationTask: ReasoningTask {
         let n = level["letters"]
         let numbers = rng.sample(Array(1...level["max_value"]), count: n).sorted()
         let hidden = rng.shuffled(numbers)  // hidden[i] is the value of letter i
+        var seen = Set<[JSONValue]>()
         let specs: [[JSONValue]] = PermutationSearch.narrow(variables: n, values: numbers, maxSolutions: 1,
                                                             initial: n + 2) {
             let pair = rng.sample(Array(0..<n), count: 3)
@@ -90,6 +91,7 @@ public struct LogicalEquationTask: ReasoningTask {
             case 7, 8: spec = ["sum3", .int(i), .int(j), .int(k), .int(hidden[i] + hidden[j] + hidden[k])]
             default: spec = ["prod", .int(i), .int(j), .int(hidden[i] * hidden[j])]
             }
+            guard seen.insert(spec).inserted else { return nil }
             return (spec, Self.constraint(spec)!)
         }
         let letters = (0..<n).map(Self.letter)

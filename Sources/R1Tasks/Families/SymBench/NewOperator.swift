@@ -107,7 +107,7 @@ public struct NewOperatorTask: ReasoningTask {
             }.joined(separator: "\n")
             let expression = Self.show(tree, ops, top: true, python: false)
             let question = """
-                For numbers a and b, new operator\(count > 1 ? "s are" : " is") defined by:
+                For numbers a and b, \(count > 1 ? "new operators are" : "a new operator is") defined by:
                 \(definitions)
                 (* is ordinary multiplication.) Evaluate \(expression), working from the innermost parentheses outwards.
                 Give the value in the form <<<number>>>, for example <<<42>>>.

@@ -56,6 +56,7 @@ public struct PermutationsCombinationsTask: ReasoningTask {
         case "at": return "\(b(a[0])) is in position \(a[1])."
         case "notat": return "\(b(a[0])) is not in position \(a[1])."
         case "apart": return "\(b(a[0])) and \(b(a[1])) are not next to each other."
+        case "gap" where a[2] == 0: return "\(b(a[0])) and \(b(a[1])) stand next to each other."
         case "gap": return "Exactly \(a[2]) book\(a[2] == 1 ? "" : "s") stand\(a[2] == 1 ? "s" : "") between \(b(a[0])) and \(b(a[1]))."
         default: return "\(b(a[0])) is at one of the two ends of the shelf."
         }
