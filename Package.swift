@@ -62,7 +62,7 @@ let package = Package(
         .plugin(name: "GResourceCompiler", capability: .buildTool()),
 
         // ── Tests ──
-        .testTarget(name: "R1TasksTests", dependencies: ["R1Tasks"], exclude: ["Golden"]),
+        .testTarget(name: "R1TasksTests", dependencies: ["R1Tasks", "R1Sandbox"], exclude: ["Golden"]),
         .testTarget(name: "R1StoreTests", dependencies: ["R1Store"]),
         .testTarget(name: "CLITests", dependencies: ["R1Tasks"]),
         .testTarget(name: "R1SandboxTests", dependencies: ["R1Sandbox"]),

@@ -9,9 +9,7 @@ public enum TaskRegistry {
         BlocksworldTask(),
         LogicalDeductionTask(),
         StringInsertionTask(),
-        NumberMultiplyTask(),
-    ] + BBHTasks.all + [
-    ]
+    ] + BBHTasks.all + SymBenchTasks.all
 
     private static let byID: [String: any ReasoningTask] = {
         var map: [String: any ReasoningTask] = [:]

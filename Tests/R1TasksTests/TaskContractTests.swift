@@ -41,18 +41,18 @@ struct TaskContractTests {
     }
 
     @Test("the oracle program's output scores 1", arguments: TestSupport.taskIDs)
-    func oracleScoresOne(id: String) throws {
+    func oracleScoresOne(id: String) async throws {
         let task = TestSupport.task(id)
         for level in task.info.levels.indices {
             for seed: UInt64 in 0..<3 {
                 let item = try task.item(seed: seed, level: level)
                 let program = task.oracle(metadata: item.metadata)
-                guard let run = TestSupport.runPython(program, timeout: 30) else {
+                guard let stdout = await TestSupport.runOracle(program) else {
                     Issue.record("\(id) level \(level) seed \(seed): the oracle failed or timed out\n\(program)")
                     continue
                 }
-                let verdict = task.score(response: "<<<\(run.stdout)>>>", metadata: item.metadata)
-                #expect(verdict.isCorrect, "\(id) level \(level) seed \(seed): oracle printed \(run.stdout): \(verdict.reason)")
+                let verdict = task.score(response: "<<<\(stdout)>>>", metadata: item.metadata)
+                #expect(verdict.isCorrect, "\(id) level \(level) seed \(seed): oracle printed \(stdout): \(verdict.reason)")
             }
         }
     }

@@ -1,6 +1,7 @@
 // Helpers shared by the R1Tasks tests: running Python oracles, timing, reports.
 
 import Foundation
+import R1Sandbox
 import R1Tasks
 
 enum TestSupport {
@@ -43,6 +44,32 @@ enum TestSupport {
             return nil
         }
         return (String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
+    }
+
+    /// One sandbox for the whole test process: oracles run the way the agent's code
+    /// will, from a warm fork server (milliseconds each, not a cold interpreter).
+    /// Nil when this host cannot give every isolation layer; callers then use python3.
+    static let sandbox: Sandbox? = {
+        do { return try Sandbox(config: SandboxConfig(slots: 2)) } catch {
+            print("[r1tasks report] sandbox unavailable (\(error)); oracles run with plain python3")
+            return nil
+        }
+    }()
+
+    /// Runs an oracle program and returns its stdout, or nil when it failed.
+    static func runOracle(_ program: String) async -> String? {
+        guard let sandbox else { return runPython(program)?.stdout }
+        do {
+            let result = try await sandbox.run(program, limits: SandboxLimits(wallMs: 30_000, memoryMB: 1024))
+            guard result.status == .ok else {
+                print("oracle failed (\(result.status)): \(result.stderr)")
+                return nil
+            }
+            return result.stdout
+        } catch {
+            print("oracle could not run: \(error)")
+            return nil
+        }
     }
 
     /// Wall time of `body` in milliseconds.

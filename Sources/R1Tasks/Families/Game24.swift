@@ -22,7 +22,7 @@ public struct Game24Task: ReasoningTask {
             Level("easy", ["numbers": 4, "max_value": 9, "max_target": 24]),
             Level("medium", ["numbers": 4, "max_value": 13, "max_target": 24]),
             Level("hard", ["numbers": 5, "max_value": 13, "max_target": 60]),
-            Level("expert", ["numbers": 6, "max_value": 25, "max_target": 200]),
+            Level("expert", ["numbers": 5, "max_value": 25, "max_target": 200]),
         ],
         defaultLevel: 1
     )
@@ -31,7 +31,17 @@ public struct Game24Task: ReasoningTask {
         let count = level["numbers"], maxValue = level["max_value"], maxTarget = level["max_target"]
         while true {
             let numbers = (0..<count).map { _ in rng.int(1...maxValue) }.sorted()
-            let target = maxTarget <= 24 ? 24 : rng.int(24...maxTarget)
+            let target: Int
+            if maxTarget <= 24 {
+                target = 24
+            } else {
+                // A free target is built, not searched for: combine the numbers at random
+                // and keep the value when it is a whole number in range (most random
+                // targets are unreachable, and proving that costs a full search).
+                guard let built = Game24Task.randomValue(of: numbers, rng: &rng),
+                      built.isInteger, (24...maxTarget).contains(built.numerator) else { continue }
+                target = built.numerator
+            }
             guard let solution = Game24Task.solve(numbers, target: target) else { continue }
             let list = numbers.map(String.init).joined(separator: ", ")
             let question = """
@@ -108,6 +118,29 @@ public struct Game24Task: ReasoningTask {
 
     /// An expression over `numbers` equal to `target`, or nil. Exhaustive over
     /// pairings with exact arithmetic; at most six numbers.
+    /// The value of a random expression over all of `numbers`: repeatedly replace two
+    /// of them by their sum, difference, product or quotient. Nil on overflow or
+    /// division by zero.
+    static func randomValue(of numbers: [Int], rng: inout SplitMix64) -> Rational? {
+        var values = numbers.map { Rational(integer: $0) }
+        while values.count > 1 {
+            let i = rng.int(0..<values.count)
+            let a = values.remove(at: i)
+            let j = rng.int(0..<values.count)
+            let b = values.remove(at: j)
+            let combined: Rational?
+            switch rng.int(0...3) {
+            case 0: combined = a.adding(b)
+            case 1: combined = a.subtracting(b)
+            case 2: combined = a.multiplied(by: b)
+            default: combined = a.divided(by: b)
+            }
+            guard let combined else { return nil }
+            values.append(combined)
+        }
+        return values[0]
+    }
+
     public static func solve(_ numbers: [Int], target: Int) -> String? {
         // Expressions are built as trees and written out only for the solution found:
         // formatting a string for every partial combination dominated the run time.

@@ -8,15 +8,25 @@ public enum AnswerExtraction {
     public static let maxAnswerBytes = 65_536
 
     /// The content of the last `<<<…>>>` in `text`, normalised; nil when there is none.
-    /// `<<<>>>` spans lines; the last complete pair wins.
+    /// `<<<>>>` spans lines; the last complete pair wins. Scans UTF-8 bytes from the
+    /// end, so a long response costs one backward pass.
     public static func lastAnswer(in text: String) -> String? {
-        guard let close = text.range(of: ">>>", options: .backwards) else { return nil }
-        let head = text[..<close.lowerBound]
-        guard let open = head.range(of: "<<<", options: .backwards) else { return nil }
-        var inner = head[open.upperBound...]
-        // "<<<<x>>>>" style nesting: keep extra angle brackets out of the answer.
-        while inner.hasPrefix("<") { inner = inner.dropFirst() }
-        return normalise(String(inner))
+        var text = text
+        return text.withUTF8 { bytes -> String? in
+            let lt = UInt8(ascii: "<"), gt = UInt8(ascii: ">")
+            // The last ">>>": its first byte is at `close`.
+            var close = bytes.count - 3
+            while close >= 0, !(bytes[close] == gt && bytes[close + 1] == gt && bytes[close + 2] == gt) { close -= 1 }
+            guard close >= 0 else { return nil }
+            // The last "<<<" that ends at or before `close`.
+            var open = close - 3
+            while open >= 0, !(bytes[open] == lt && bytes[open + 1] == lt && bytes[open + 2] == lt) { open -= 1 }
+            guard open >= 0 else { return nil }
+            // "<<<<x>>>>": keep extra angle brackets out of the answer.
+            var start = open + 3
+            while start < close, bytes[start] == lt { start += 1 }
+            return normalise(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<close]), as: UTF8.self))
+        }
     }
 
     /// Trims whitespace, surrounding quotes or backticks and a wrapping code fence.
