@@ -1,0 +1,17 @@
+// Reasoning Gym style task families (first batch), written from scratch with
+// R1CI's own generators, wording and verifiers.
+
+public enum ReasoningGymTasksA {
+    public static let all: [any ReasoningTask] = [
+        BasicArithmeticTask(),
+        ChainSumTask(),
+        GCDTask(),
+        LCMTask(),
+        PrimeFactorizationTask(),
+        DiceTask(),
+        SimpleEquationsTask(),
+        SimpleGeometryTask(),
+        BFTask(),
+        NumberSequenceTask(),
+    ]
+}
