@@ -222,4 +222,75 @@ struct ReasoningGymATests {
             #expect(!accepts("number_sequence", String(gold - 1), it))
         }
     }
+
+    @Test func fractionSimplification() throws {
+        for it in try allLevels("fraction_simplification", count: 20) {
+            let sn = it.metadata["shown_numerator"]!.intValue!, sd = it.metadata["shown_denominator"]!.intValue!
+            let parts = it.gold.split(separator: "/").map { Int($0)! }
+            #expect(RG.gcd(parts[0], parts[1]) == 1 && parts[0] * sd == parts[1] * sn && sn != parts[0])
+            #expect(accepts("fraction_simplification", "\\frac{\(parts[0])}{\(parts[1])}", it))
+            #expect(!accepts("fraction_simplification", "\(sn)/\(sd)", it), "the unreduced question")
+            #expect(!accepts("fraction_simplification", "\(parts[1])/\(parts[0])", it))
+            #expect(!accepts("fraction_simplification", "\(parts[0])", it))
+        }
+    }
+
+    @Test func baseConversionAgainstPython() throws {
+        var lines: [String] = []
+        for it in try allLevels("base_conversion", count: 15) {
+            let from = it.metadata["from_base"]!.intValue!, to = it.metadata["to_base"]!.intValue!
+            let shown = it.metadata["shown"]!.stringValue!
+            lines.append("print(int('\(shown)', \(from)) == int('\(it.gold)', \(to)) and '\(it.gold)' == '\(it.gold)'.lower() and not '\(it.gold)'.startswith('0'))")
+            #expect(it.question.contains(" \(shown) "))
+            #expect(accepts("base_conversion", it.gold.uppercased(), it))
+            #expect(!accepts("base_conversion", it.gold + "0", it))
+            #expect(!accepts("base_conversion", shown, it) || shown == it.gold)
+            #expect(!accepts("base_conversion", String(to), it) || it.gold == String(to))
+        }
+        let out = try #require(TestSupport.runPython(lines.joined(separator: "\n"))).stdout
+        #expect(out.split(separator: "\n").allSatisfy { $0 == "True" })
+        // Prefixes only for the base they belong to; digits must belong to the base.
+        #expect(BaseConversionTask.value("1012", base: 2) == nil && BaseConversionTask.value("zz", base: 36) == 1295)
+        let hex = try allLevels("base_conversion", count: 40).first { $0.metadata["to_base"]!.intValue! == 16 }
+        if let hex { #expect(accepts("base_conversion", "0x" + hex.gold, hex)) }
+    }
+
+    @Test func legCounting() throws {
+        let known = ["spider": 8, "cow": 4, "ant": 6, "crab": 10, "snake": 0, "duck": 2, "mouse": 4, "goldfish": 0]
+        for it in try allLevels("leg_counting", count: 20) {
+            let names = it.metadata["animals"]!.stringArray!, counts = it.metadata["counts"]!.intArray!
+            let legs = it.metadata["legs"]!.intArray!
+            for (n, l) in zip(names, legs) { if let k = known[n] { #expect(k == l, "\(n)") } }
+            #expect(zip(counts, legs).reduce(0) { $0 + $1.0 * $1.1 } == Int(it.gold)!)
+            #expect(accepts("leg_counting", "\(it.gold) legs", it))
+            #expect(!accepts("leg_counting", String(Int(it.gold)! + 2), it))
+            #expect(!accepts("leg_counting", String(counts.reduce(0, +)), it) || counts.reduce(0, +) == Int(it.gold)!)
+        }
+    }
+
+    @Test func polynomialMultiplicationAgainstSympy() throws {
+        var lines = ["from sympy import expand, sympify, Symbol"]
+        for it in try allLevels("polynomial_multiplication", count: 8) {
+            let q = it.question
+            let start = q.range(of: "simplify ")!.upperBound, end = q.range(of: ". Give")!.lowerBound
+            let product = q[start..<end].replacingOccurrences(of: "^", with: "**")
+            let gold = it.gold.replacingOccurrences(of: "^", with: "**")
+            lines.append("print(expand(sympify('\(product)') - sympify('\(gold)')) == 0)")
+            let v = it.metadata["variable"]!.stringValue!
+            // Reordered terms, ** powers and implicit multiplication parse to the same polynomial.
+            let reordered = it.gold.replacingOccurrences(of: " - ", with: " + -").components(separatedBy: " + ").reversed()
+                .joined(separator: " + ").replacingOccurrences(of: "+ -", with: "- ")
+            #expect(accepts("polynomial_multiplication", reordered, it), "\(reordered)")
+            #expect(accepts("polynomial_multiplication", it.gold.replacingOccurrences(of: "*", with: "").replacingOccurrences(of: "^", with: "**"), it))
+            #expect(!accepts("polynomial_multiplication", String(q[start..<end]), it), "the unexpanded product")
+            #expect(!accepts("polynomial_multiplication", it.gold + " + 1", it))
+            #expect(!accepts("polynomial_multiplication", it.gold.replacingOccurrences(of: v, with: "q"), it) || v == "q")
+        }
+        let out = try #require(TestSupport.runPython(lines.joined(separator: "\n"), timeout: 60)).stdout
+        #expect(out.split(separator: "\n").allSatisfy { $0 == "True" }, "\(out)")
+        #expect(PolynomialMultiplicationTask.parse("x^2 + 2x + 1 - x", variable: "x") == [1, 1, 1])
+        for junk in ["", "x^", "2**", "+", "x + + 1", "(x+1)^2", "x^999", "1/2*x", "x*x"] {
+            #expect(PolynomialMultiplicationTask.parse(junk, variable: "x") == nil, "\(junk)")
+        }
+    }
 }

@@ -58,7 +58,7 @@ struct NumberSequenceTask: ReasoningTask {
             let coefficients = (0..<k).map { _ in rng.int(-maxC...maxC) }
             guard coefficients.last != 0 else { continue }
             let constant = rng.int(-maxR...maxR)
-            let start = max(9, maxR)
+            let start = max(20, 2 * maxR)
             var terms = (0..<k).map { _ in rng.int(-start...start) }
             var ok = true
             while terms.count < shown + 1 {

@@ -17,7 +17,7 @@ struct PrimeFactorizationTask: ReasoningTask {
             Knob("max_value", "largest number"),
         ],
         levels: [
-            Level("easy", ["min_value": 100, "max_value": 100_000]),
+            Level("easy", ["min_value": 1_000, "max_value": 300_000]),
             Level("medium", ["min_value": 10_000, "max_value": 1_000_000]),
             Level("hard", ["min_value": 1_000_000, "max_value": 100_000_000]),
             Level("expert", ["min_value": 100_000_000, "max_value": 100_000_000_000]),
