@@ -78,10 +78,11 @@ struct PolynomialMultiplicationTask: ReasoningTask {
             if chars[i] == "+" || chars[i] == "-" { sign = chars[i] == "-" ? -1 : 1; i += 1 }
             else if i > 0 { return nil }
             guard i < chars.count else { return nil }
-            var coefficient = 1, power = 0
+            var coefficient = 1, power = 0, hasNumber = false
             if chars[i].isNumber {
                 guard let n = number() else { return nil }
                 coefficient = n
+                hasNumber = true
                 if i < chars.count, chars[i] == "*" { i += 1; guard i < chars.count, chars[i] == v else { return nil } }
             }
             if i < chars.count, chars[i] == v {
@@ -92,8 +93,8 @@ struct PolynomialMultiplicationTask: ReasoningTask {
                     guard let p = number(), p <= 200 else { return nil }
                     power = p
                 }
-            } else if !(chars[i - 1].isNumber) {
-                return nil  // a sign with nothing after it
+            } else if !hasNumber {
+                return nil  // neither a number nor the variable
             }
             guard i == chars.count || chars[i] == "+" || chars[i] == "-" else { return nil }
             let (term, o1) = coefficient.multipliedReportingOverflow(by: sign)
