@@ -19,6 +19,8 @@ public enum Splits {
         // BIG-Bench-Hard
         "logical_deduction", "tracking_shuffled_objects_7", "date_understanding", "word_sorting",
         "geometric_shapes",
+        // Reasoning Gym
+        "lcm", "base_conversion", "polynomial_multiplication", "dice",
     ]
 
     public static func defaultSplit(of taskID: String) -> Split {
