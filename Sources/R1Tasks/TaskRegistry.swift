@@ -11,7 +11,7 @@ public enum TaskRegistry {
         StringInsertionTask(),
         NumberMultiplyTask(),
     ] + BBHTasks.all + [
-    ]
+    ] + ReasoningGymTasksB.all
 
     private static let byID: [String: any ReasoningTask] = {
         var map: [String: any ReasoningTask] = [:]
