@@ -356,6 +356,47 @@ struct ReasoningGymBTests {
         }
     }
 
+    @Test func shortestPathAcceptsAnyOptimalRoute() throws {
+        var infeasible = 0
+        for it in try allLevels("shortest_path", count: 15) {
+            let rows = it.metadata["grid"]!.stringArray!.map { Array($0) }
+            let h = rows.count, w = rows[0].count
+            var s = (0, 0), goal = (0, 0)
+            for r in 0..<h { for c in 0..<w { if rows[r][c] == "*" { s = (r, c) }; if rows[r][c] == "#" { goal = (r, c) } } }
+            let d = bfs(h, w, sources: [s]) { rows[$0][$1] != "X" }
+            guard let best = d[goal.0][goal.1] else {
+                infeasible += 1
+                #expect(it.gold == "infeasible")
+                #expect(ok("shortest_path", "Infeasible", it))
+                #expect(!ok("shortest_path", "", it))
+                continue
+            }
+            #expect(it.gold.split(separator: " ").count == best)
+            #expect(!ok("shortest_path", "infeasible", it))
+            // Every optimal route is accepted: enumerate them from the goal's BFS layers (capped).
+            let back = bfs(h, w, sources: [goal]) { rows[$0][$1] != "X" }
+            var routes: [[String]] = []
+            func walk(_ r: Int, _ c: Int, _ path: [String]) {
+                guard routes.count < 6 else { return }
+                if (r, c) == goal { routes.append(path); return }
+                for (word, dr, dc) in [("up", -1, 0), ("down", 1, 0), ("left", 0, -1), ("right", 0, 1)] {
+                    let nr = r + dr, nc = c + dc
+                    if nr >= 0, nr < h, nc >= 0, nc < w, let b = back[nr][nc], let here = back[r][c], b == here - 1 {
+                        walk(nr, nc, path + [word])
+                    }
+                }
+            }
+            walk(s.0, s.1, [])
+            for route in routes { #expect(ok("shortest_path", route.joined(separator: ", "), it)) }
+            // A detour (one step out and back) is valid but not shortest; a truncated path misses the goal.
+            let moves = it.gold.split(separator: " ").map(String.init)
+            let opposite = ["up": "down", "down": "up", "left": "right", "right": "left"]
+            #expect(!ok("shortest_path", (moves + [opposite[moves.last!]!, moves.last!]).joined(separator: " "), it))
+            #expect(!ok("shortest_path", moves.dropLast().joined(separator: " "), it))
+        }
+        #expect(infeasible >= 2 && infeasible <= 25, "\(infeasible)/60 infeasible")
+    }
+
     // MARK: games
 
     @Test func mazeAgreesWithBFSAndLevelMinimum() throws {

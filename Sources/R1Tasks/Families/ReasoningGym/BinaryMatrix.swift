@@ -8,7 +8,7 @@ public struct BinaryMatrixTask: ReasoningTask {
         id: "binary_matrix", title: "Distance to nearest zero", source: .reasoningGym, category: "algorithmic",
         description: "Replace each cell of a binary matrix by its Manhattan distance to the nearest 0.",
         knobs: [Knob("size", "rows and columns"), Knob("zero_percent", "chance in percent that a cell is 0")],
-        levels: [Level("easy", ["size": 4, "zero_percent": 40]), Level("medium", ["size": 6, "zero_percent": 25]),
+        levels: [Level("easy", ["size": 5, "zero_percent": 40]), Level("medium", ["size": 6, "zero_percent": 25]),
                  Level("hard", ["size": 8, "zero_percent": 15]), Level("expert", ["size": 10, "zero_percent": 8])],
         defaultLevel: 1)
 

@@ -53,11 +53,15 @@ public struct ColorCubeRotationTask: ReasoningTask {
         let end = ColorCubeRotationTask.apply(start, moves: indices)
         let asked = rng.pick(ColorCubeRotationTask.sides)
         let faces = ColorCubeRotationTask.sides.map { "the \($0) face is \(start[$0]!)" }
-        let steps = indices.enumerated().map { "\($0.offset + 1). Then \(ColorCubeRotationTask.describe(ColorCubeRotationTask.moves[$0.element]))." }
+        let legend = ColorCubeRotationTask.moves.map { "- " + ColorCubeRotationTask.describe($0) }
+        let steps = indices.enumerated().map { "\($0.offset + 1). \(ColorCubeRotationTask.moves[$0.element].name)" }
         let question = """
             A cube sits on a table with its faces painted in six different colours: \(BBH.list(faces)).
 
-            The cube is then moved, one move after another:
+            The possible moves, and where each one carries the faces:
+            \(legend.joined(separator: "\n"))
+
+            The cube is moved as follows, one move after another:
             \(steps.joined(separator: "\n"))
 
             After all the moves, what colour is the \(asked) face? Give the colour as your final answer \

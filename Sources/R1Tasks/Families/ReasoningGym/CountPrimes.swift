@@ -13,16 +13,24 @@ public struct CountPrimesTask: ReasoningTask {
                  Level("expert", ["max_value": 100_000, "max_span": 50_000])],
         defaultLevel: 1)
 
+    /// Primes in [a, b] by a segmented sieve: small primes up to √b cross out the segment.
     static func count(_ a: Int, _ b: Int) -> Int {
         guard b >= 2, a <= b, b <= 10_000_000 else { return 0 }
-        var composite = [Bool](repeating: false, count: b + 1)
-        var n = 0
-        for i in 2...b where !composite[i] {
-            if i >= a { n += 1 }
-            var j = i * i
-            while j <= b { composite[j] = true; j += i }
+        let lo = max(a, 2)
+        guard lo <= b else { return 0 }
+        var root = 1
+        while (root + 1) * (root + 1) <= b { root += 1 }
+        var small = [Bool](repeating: true, count: root + 1)
+        var segment = [Bool](repeating: true, count: b - lo + 1)
+        if root >= 2 {
+            for p in 2...root where small[p] {
+                var q = p * p
+                while q <= root { small[q] = false; q += p }
+                var m = max(p * p, (lo + p - 1) / p * p)
+                while m <= b { segment[m - lo] = false; m += p }
+            }
         }
-        return n
+        return segment.filter { $0 }.count
     }
 
     public func generate(level: Level, rng: inout SplitMix64) -> GeneratedItem {

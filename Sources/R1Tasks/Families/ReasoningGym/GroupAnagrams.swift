@@ -20,8 +20,11 @@ public struct GroupAnagramsTask: ReasoningTask {
 
     static func key(_ w: String) -> String { String(w.sorted()) }
 
+    /// Lexicon words with at least four different letters (enough rearrangements).
+    static let candidates = WordSortingTask.lexicon.filter { Set($0).count >= 4 }
+
     public func generate(level: Level, rng: inout SplitMix64) -> GeneratedItem {
-        let candidates = WordSortingTask.lexicon.filter { Set($0).count >= 4 }
+        let candidates = GroupAnagramsTask.candidates
         var groups: [[String]] = []
         var usedKeys = Set<String>()
         while groups.count < level["groups"] {

@@ -19,6 +19,7 @@ public enum ReasoningGymTasksB {
         // graphs
         LargestIslandTask(),
         CourseScheduleTask(),
+        ShortestPathTask(),
         // games
         MazeTask(),
         MiniSudokuTask(),
