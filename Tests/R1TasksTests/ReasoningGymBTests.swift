@@ -491,6 +491,44 @@ struct ReasoningGymBTests {
         #expect(KnightsKnavesTask.solutions(claims) == [[true, true]])
     }
 
+    @Test func zebraPuzzlesHaveOneSolutionByBruteForce() throws {
+        for it in try allLevels("zebra_puzzles", count: 6) {
+            let values = it.metadata["values"]!.arrayValue!.map { $0.stringArray! }
+            let clues = it.metadata["clues"]!.arrayValue!
+            let n = values[0].count, m = values.count
+            // Independent enumeration: every tuple of permutations (house of each value).
+            func perms(_ items: [Int]) -> [[Int]] {
+                items.count <= 1 ? [items] : items.indices.flatMap { i in
+                    perms(Array(items[..<i] + items[(i + 1)...])).map { [items[i]] + $0 } }
+            }
+            let all = perms(Array(0..<n))
+            var tuples: [[[Int]]] = [[]]
+            for _ in 0..<m { tuples = tuples.flatMap { t in all.map { t + [$0] } } }
+            let sols = tuples.filter { pos in
+                clues.allSatisfy { c in
+                    let a = c["a"]!.intArray!, b = c["b"]!.intArray!, house = c["house"]!.intValue!
+                    let pa = pos[a[0]][a[1]], pb = pos[b[0]][b[1]]
+                    switch c["kind"]!.stringValue! {
+                    case "same": return pa == pb
+                    case "differ": return pa != pb
+                    case "house": return pa == house
+                    case "not_house": return pa != house
+                    case "left_of": return pb == pa + 1
+                    case "next_to": return abs(pa - pb) == 1
+                    default: return false
+                    }
+                }
+            }
+            #expect(sols.count == 1)
+            let asked = it.metadata["asked"]!.intArray!
+            let house = sols[0][asked[0]][asked[1]]
+            #expect(it.gold == values[0][sols[0][0].firstIndex(of: house)!])
+            #expect(ok("zebra_puzzles", it.gold.uppercased(), it))
+            #expect(!ok("zebra_puzzles", values[0].first { $0 != it.gold }!, it))
+            #expect(!ok("zebra_puzzles", values[0].joined(separator: " or "), it))
+        }
+    }
+
     // MARK: arc
 
     @Test func arc1DExamplesFollowTheRuleAndFormsParse() throws {

@@ -27,6 +27,7 @@ public enum ReasoningGymTasksB {
         ColorCubeRotationTask(),
         // logic
         KnightsKnavesTask(),
+        ZebraPuzzlesTask(),
         // arc
         Arc1DTask(),
     ]
