@@ -30,7 +30,9 @@ public struct CountPrimesTask: ReasoningTask {
                 while m <= b { segment[m - lo] = false; m += p }
             }
         }
-        return segment.filter { $0 }.count
+        var n = 0
+        for isPrime in segment where isPrime { n += 1 }
+        return n
     }
 
     public func generate(level: Level, rng: inout SplitMix64) -> GeneratedItem {

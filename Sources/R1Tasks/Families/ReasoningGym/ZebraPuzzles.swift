@@ -30,16 +30,17 @@ public struct ZebraPuzzlesTask: ReasoningTask {
     /// Kinds: same, differ, house, not_house, left_of (directly), next_to.
     struct Clue { var kind: String; var a: (Int, Int); var b: (Int, Int); var house: Int }
 
-    /// Whether a clue holds when `pos(category, value)` gives each value's house.
-    static func holds(_ c: Clue, _ pos: (Int, Int) -> Int) -> Bool {
-        let pa = pos(c.a.0, c.a.1)
-        switch c.kind {
-        case "same": return pa == pos(c.b.0, c.b.1)
-        case "differ": return pa != pos(c.b.0, c.b.1)
-        case "house": return pa == c.house
-        case "not_house": return pa != c.house
-        case "left_of": return pa + 1 == pos(c.b.0, c.b.1)
-        default: return abs(pa - pos(c.b.0, c.b.1)) == 1  // next_to
+    /// Whether a clue of kind `kinds[kind]` holds when its two values are in houses `pa` and `pb`.
+    static let kinds = ["same", "differ", "house", "not_house", "left_of", "next_to"]
+
+    static func holds(_ kind: Int, _ pa: Int, _ pb: Int, _ house: Int) -> Bool {
+        switch kind {
+        case 0: return pa == pb
+        case 1: return pa != pb
+        case 2: return pa == house
+        case 3: return pa != house
+        case 4: return pa + 1 == pb
+        default: return abs(pa - pb) == 1  // next_to
         }
     }
 
@@ -54,9 +55,21 @@ public struct ZebraPuzzlesTask: ReasoningTask {
         let m = k + 1
         // solution[c][v] = house (0-based) of value v of category c.
         let solution = (0..<m).map { _ in rng.pick(perms) }
-        // Every arrangement: one permutation index per category.
-        var candidates: [[Int]] = [[]]
-        for _ in 0..<m { candidates = candidates.flatMap { c in perms.indices.map { c + [$0] } } }
+        // Every arrangement as a row of `width` houses (value v of category c at c·n + v),
+        // in one flat table; `alive` lists the rows still consistent with the clues.
+        let width = m * n
+        var total = 1
+        for _ in 0..<m { total *= perms.count }
+        var table = [UInt8](repeating: 0, count: total * width)
+        for row in 0..<total {
+            var code = row
+            for c in 0..<m {
+                let p = perms[code % perms.count]
+                code /= perms.count
+                for v in 0..<n { table[row * width + c * n + v] = UInt8(p[v]) }
+            }
+        }
+        var candidates = Array(0..<total)
         let askedCat = rng.int(1...k), askedVal = rng.int(0..<n)
         let askedName = (0, solution[0].firstIndex(of: solution[askedCat][askedVal])!)
         var clues: [Clue] = []
@@ -69,7 +82,14 @@ public struct ZebraPuzzlesTask: ReasoningTask {
             if clue.kind == "same" && refs.contains(where: { $0 == (askedCat, askedVal) }) && refs.contains(where: { $0 == askedName }) {
                 continue
             }
-            let kept = candidates.filter { cand in ZebraPuzzlesTask.holds(clue) { perms[cand[$0]][$1] } }
+            let ia = clue.a.0 * n + clue.a.1, ib = clue.b.0 * n + clue.b.1
+            // The kind as a small code: string comparison is too slow for the inner loop.
+            let code = ZebraPuzzlesTask.kinds.firstIndex(of: clue.kind) ?? 5
+            let kept = table.withUnsafeBufferPointer { t in
+                candidates.filter { row in
+                    ZebraPuzzlesTask.holds(code, Int(t[row * width + ia]), Int(t[row * width + ib]), clue.house)
+                }
+            }
             if kept.count < candidates.count { clues.append(clue); candidates = kept }
         }
         precondition(candidates.count == 1, "zebra_puzzles: clues did not pin the solution")
