@@ -20,7 +20,8 @@ public enum Splits {
         "logical_deduction", "tracking_shuffled_objects_7", "date_understanding", "word_sorting",
         "geometric_shapes",
         // Reasoning Gym
-        "lcm", "base_conversion", "polynomial_multiplication", "dice",
+        "lcm", "base_conversion", "polynomial_multiplication", "dice", "shortest_path", "knights_knaves",
+        "maze", "game_of_life", "count_primes",
     ]
 
     public static func defaultSplit(of taskID: String) -> Split {

@@ -9,7 +9,7 @@ public enum TaskRegistry {
         BlocksworldTask(),
         LogicalDeductionTask(),
         StringInsertionTask(),
-    ] + BBHTasks.all + SymBenchTasks.all + ReasoningGymTasksA.all
+    ] + BBHTasks.all + SymBenchTasks.all + ReasoningGymTasksA.all + ReasoningGymTasksB.all
 
     private static let byID: [String: any ReasoningTask] = {
         var map: [String: any ReasoningTask] = [:]
