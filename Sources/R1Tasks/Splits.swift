@@ -28,3 +28,17 @@ public enum Splits {
         defaultTest.contains(taskID) ? .test : .train
     }
 }
+
+extension Splits {
+    /// Seeds used for training items by default: 0..<1_000_000.
+    public static let defaultTrainSeedRange: Range<UInt64> = 0..<1_000_000
+    /// Evaluation item i uses seed `defaultEvalSeedBase + i` (10^9 + i), far outside
+    /// the training range; `r1ci tasks leakage` checks the two never share a question.
+    public static let defaultEvalSeedBase: UInt64 = 1_000_000_000
+
+    /// Question text normalised for leakage checks: lowercased, whitespace collapsed.
+    public static func normalisedQuestionHash(_ question: String) -> UInt64 {
+        let words = question.lowercased().split(whereSeparator: { $0.isWhitespace })
+        return fnv1a64(words.joined(separator: " "))
+    }
+}

@@ -1,4 +1,4 @@
-// r1ci tasks list | show | gen | check | split
+// r1ci tasks list | show | gen | check | split (selftest, export, leakage: TasksTools.swift)
 
 import ArgumentParser
 import Foundation
@@ -8,7 +8,7 @@ struct TasksCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "tasks",
         abstract: "Browse the task library, generate questions and check answers.",
-        subcommands: [List.self, Show.self, Gen.self, Check.self, SplitFile.self]
+        subcommands: [List.self, Show.self, Gen.self, Check.self, SplitFile.self, SelfTestCommand.self, Export.self, Leakage.self]
     )
 
     struct List: ParsableCommand {
