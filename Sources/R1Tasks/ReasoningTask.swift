@@ -47,6 +47,12 @@ public struct TaskInfo: Sendable, Codable, Equatable {
     public let levels: [Level]
     /// The level used when none is asked for.
     public let defaultLevel: Int
+    /// Each level's `difficulty` metadata record, built once (every item carries one).
+    let difficultyRecords: [JSONValue]
+
+    enum CodingKeys: String, CodingKey {
+        case id, title, source, category, description, knobs, levels, defaultLevel
+    }
 
     public init(id: String, title: String, source: TaskSource, category: String,
                 description: String, knobs: [Knob], levels: [Level], defaultLevel: Int = 0) {
@@ -63,6 +69,25 @@ public struct TaskInfo: Sendable, Codable, Equatable {
         self.knobs = knobs
         self.levels = levels
         self.defaultLevel = defaultLevel
+        let last = Double(max(levels.count - 1, 1))
+        self.difficultyRecords = levels.enumerated().map { i, spec in
+            .object([
+                "level": .int(i),
+                "level_name": .string(spec.name),
+                "scalar": .double(levels.count == 1 ? 0 : Double(i) / last),
+                "knobs": .object(spec.values.mapValues { .int($0) }),
+            ])
+        }
+    }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(id: try c.decode(String.self, forKey: .id), title: try c.decode(String.self, forKey: .title),
+                  source: try c.decode(TaskSource.self, forKey: .source),
+                  category: try c.decode(String.self, forKey: .category),
+                  description: try c.decode(String.self, forKey: .description),
+                  knobs: try c.decode([Knob].self, forKey: .knobs), levels: try c.decode([Level].self, forKey: .levels),
+                  defaultLevel: try c.decode(Int.self, forKey: .defaultLevel))
     }
 
     public func scalarDifficulty(level: Int) -> Double {
@@ -150,12 +175,7 @@ extension ReasoningTask {
         var rng = ItemRandom.generator(taskID: info.id, seed: seed, index: index)
         let made = generate(level: spec, rng: &rng)
         var metadata = made.metadata
-        metadata["difficulty"] = .object([
-            "level": .int(level),
-            "level_name": .string(spec.name),
-            "scalar": .double(info.scalarDifficulty(level: level)),
-            "knobs": .object(spec.values.mapValues { .int($0) }),
-        ])
+        metadata["difficulty"] = info.difficultyRecords[level]
         return TaskItem(task: info.id, seed: seed, index: index, level: level, levelName: spec.name,
                         difficulty: info.scalarDifficulty(level: level), question: made.question,
                         gold: made.gold, metadata: .object(metadata))

@@ -8,7 +8,7 @@ struct TasksCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "tasks",
         abstract: "Browse the task library, generate questions and check answers.",
-        subcommands: [List.self, Show.self, Gen.self, Check.self, SplitFile.self, SelfTestCommand.self, Export.self, Leakage.self]
+        subcommands: [List.self, Show.self, Gen.self, Check.self, SplitFile.self, SelfTestCommand.self, Export.self, Leakage.self, Bench.self]
     )
 
     struct List: ParsableCommand {

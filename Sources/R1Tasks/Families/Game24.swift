@@ -62,7 +62,7 @@ public struct Game24Task: ReasoningTask {
         var text = answer
         // Accept "expr = 24": drop a trailing "= target".
         if let eq = text.lastIndex(of: "=") {
-            let rhs = text[text.index(after: eq)...].trimmingCharacters(in: .whitespaces)
+            let rhs = text[text.index(after: eq)...].trimmedSpaces()
             guard rhs == String(target) else { return .wrong("the expression is set equal to \(rhs), not \(target)") }
             text = String(text[..<eq])
         }

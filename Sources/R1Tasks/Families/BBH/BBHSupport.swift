@@ -31,7 +31,7 @@ enum BBH {
     static func tidy(_ raw: String) -> String {
         var s = raw.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
         if s.hasSuffix(".") { s.removeLast() }
-        return s.trimmingCharacters(in: .whitespaces)
+        return s.trimmedSpaces()
     }
 
     /// Which option an answer names: the letter ("B", "(B)", "B)"), the letter with

@@ -98,7 +98,7 @@ struct BFTask: ReasoningTask {
 
     func verify(answer: String, metadata: JSONValue) -> Verdict {
         guard let gold = metadata["output"]?.stringValue else { return .wrong("item metadata is missing output") }
-        let given = answer.trimmingCharacters(in: .whitespacesAndNewlines)
+        let given = answer.trimmed()
         if given == gold { return .correct() }
         return .wrong("the program prints \(gold)")
     }

@@ -79,7 +79,7 @@ struct BaseConversionTask: ReasoningTask {
         guard let n = metadata["value"]?.intValue, let to = metadata["to_base"]?.intValue else {
             return .wrong("item metadata is missing the value")
         }
-        var s = RG.tidy(answer).replacingOccurrences(of: " ", with: "").replacingOccurrences(of: "_", with: "")
+        var s = RG.tidy(answer).replacing(" ", with: "").replacing("_", with: "")
         // A conventional prefix is tolerated for binary, octal and hexadecimal only.
         let prefix = [2: "0b", 8: "0o", 16: "0x"][to]
         if let prefix, s.lowercased().hasPrefix(prefix) { s = String(s.dropFirst(2)) }

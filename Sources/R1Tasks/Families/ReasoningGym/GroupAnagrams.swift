@@ -62,7 +62,7 @@ public struct GroupAnagramsTask: ReasoningTask {
             var out: [[String]] = []
             for g in outer {
                 guard let words = g.stringArray else { return nil }
-                out.append(words.map { $0.trimmingCharacters(in: .whitespaces).lowercased() })
+                out.append(words.map { $0.trimmedSpaces().lowercased() })
             }
             return out
         }

@@ -60,8 +60,8 @@ struct PolynomialMultiplicationTask: ReasoningTask {
 
     /// Coefficients of an expanded polynomial in `v`, or nil when the text is not one.
     static func parse(_ raw: String, variable v: Character) -> [Int]? {
-        var s = RG.tidy(raw).replacingOccurrences(of: "**", with: "^")
-        for (a, b) in [("·", "*"), ("×", "*"), ("⋅", "*"), ("{", ""), ("}", "")] { s = s.replacingOccurrences(of: a, with: b) }
+        var s = RG.tidy(raw).replacing("**", with: "^")
+        for (a, b) in [("·", "*"), ("×", "*"), ("⋅", "*"), ("{", ""), ("}", "")] { s = s.replacing(a, with: b) }
         let chars = Array(s.filter { !$0.isWhitespace })
         guard !chars.isEmpty, chars.count <= 4_000 else { return nil }
         var coefficients: [Int: Int] = [:]

@@ -55,16 +55,16 @@ struct PrimeFactorizationTask: ReasoningTask {
     static func parseFactors(_ answer: String) -> [Int]? {
         var s = RG.tidy(answer)
         guard !s.isEmpty, s.count <= 2_000 else { return nil }
-        s = s.replacingOccurrences(of: "**", with: "^")
-        for sep in ["×", "*", "·", "⋅", "\\times", "\\cdot", ","] { s = s.replacingOccurrences(of: sep, with: " x ") }
-        s = s.replacingOccurrences(of: "X", with: "x").replacingOccurrences(of: "{", with: "")
-            .replacingOccurrences(of: "}", with: "")
-        let tokens = s.split(separator: "x").map { $0.trimmingCharacters(in: .whitespaces) }
+        s = s.replacing("**", with: "^")
+        for sep in ["×", "*", "·", "⋅", "\\times", "\\cdot", ","] { s = s.replacing(sep, with: " x ") }
+        s = s.replacing("X", with: "x").replacing("{", with: "")
+            .replacing("}", with: "")
+        let tokens = s.split(separator: "x").map { $0.trimmedSpaces() }
         guard tokens.count <= 200 else { return nil }
         var out: [Int] = []
         for token in tokens {
             let parts = token.split(separator: "^", omittingEmptySubsequences: false)
-                .map { $0.trimmingCharacters(in: .whitespaces) }
+                .map { $0.trimmedSpaces() }
             guard (1...2).contains(parts.count), parts.allSatisfy({ !$0.isEmpty && $0.count <= 18 && $0.allSatisfy { $0.isASCII && $0.isNumber } }),
                   let base = Int(parts[0]) else { return nil }
             let exponent = parts.count == 2 ? Int(parts[1]) ?? -1 : 1

@@ -54,9 +54,9 @@ enum RGGrids {
 
     /// One whole number: digits with an optional sign and one trailing full stop.
     static func parseInteger(_ answer: String) -> Int? {
-        var s = answer.trimmingCharacters(in: .whitespacesAndNewlines)
+        var s = answer.trimmed()
         if s.hasSuffix(".") { s.removeLast() }
-        s = s.replacingOccurrences(of: ",", with: "")
+        s = s.replacing(",", with: "")
         guard s.count <= 20, !s.isEmpty else { return nil }
         return Int(s)
     }

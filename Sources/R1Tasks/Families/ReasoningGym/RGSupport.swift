@@ -11,11 +11,11 @@ enum RG {
 
     /// Trims, maps Unicode minus signs, drops one trailing full stop and a `$…$` wrapper.
     static func tidy(_ raw: String) -> String {
-        var s = raw.trimmingCharacters(in: .whitespacesAndNewlines)
-        s = s.replacingOccurrences(of: "−", with: "-").replacingOccurrences(of: "–", with: "-")
+        var s = raw.trimmed()
+        s = s.replacing("−", with: "-").replacing("–", with: "-")
         if s.count >= 2, s.hasPrefix("$"), s.hasSuffix("$") { s = String(s.dropFirst().dropLast()) }
         if s.hasSuffix("."), !s.dropLast().hasSuffix(".") { s.removeLast() }
-        return s.trimmingCharacters(in: .whitespaces)
+        return s.trimmedSpaces()
     }
 
     /// Drops a leading "name =" or "name:" (e.g. "x = 5", "answer: 5") when the name is one of `names`.
@@ -23,9 +23,9 @@ enum RG {
         for name in names {
             for sep in ["=", ":"] {
                 let prefix = name + sep
-                let compact = s.replacingOccurrences(of: " ", with: "")
+                let compact = s.replacing(" ", with: "")
                 if compact.lowercased().hasPrefix(prefix.lowercased()), let r = s.firstIndex(of: Character(sep)) {
-                    return String(s[s.index(after: r)...]).trimmingCharacters(in: .whitespaces)
+                    return String(s[s.index(after: r)...]).trimmedSpaces()
                 }
             }
         }
@@ -88,7 +88,7 @@ enum RG {
         guard let gold = metadata["answer"]?.intValue else { return .wrong("item metadata is missing answer") }
         var s = dropAssignment(tidy(answer), names: names)
         for suffix in suffixes where s.lowercased().hasSuffix(suffix) {
-            s = String(s.dropLast(suffix.count)).trimmingCharacters(in: .whitespaces)
+            s = String(s.dropLast(suffix.count)).trimmedSpaces()
             break
         }
         guard let n = parseInt(s) else { return .wrong("the answer is not a single integer") }

@@ -97,7 +97,7 @@ public struct ZebraPuzzlesTask: ReasoningTask {
             ref.0 == 0 ? values[0][ref.1] : "the person who " + phrase(ref)
         }
         func phrase(_ ref: (Int, Int)) -> String {
-            ZebraPuzzlesTask.categories[cats[ref.0 - 1]].phrase.replacingOccurrences(of: "%@", with: values[ref.0][ref.1])
+            ZebraPuzzlesTask.categories[cats[ref.0 - 1]].phrase.replacing("%@", with: values[ref.0][ref.1])
         }
         func sentence(_ c: Clue) -> String {
             let a = describe(c.a)

@@ -137,15 +137,15 @@ public struct BoxNetTask: ReasoningTask {
             var usedCells = Set<[Int]>(), usedBoxes = Set<String>()
             var updates: [(String, [Int]?)] = []
             for action in body.split(whereSeparator: { $0 == ";" || $0 == "\n" }) {
-                let text = action.trimmingCharacters(in: .whitespaces)
+                let text = action.trimmedSpaces()
                 if text.isEmpty || text == "." { continue }
                 let parts = text.components(separatedBy: "->")
                 guard parts.count == 2 else { return .wrong("step \(s + 1): cannot read '\(text.prefix(40))'") }
-                let name = parts[0].trimmingCharacters(in: .whitespaces)
+                let name = parts[0].trimmedSpaces()
                 guard let from = position[name] else { return .wrong("step \(s + 1): no box named '\(name.prefix(20))' is left") }
                 guard usedBoxes.insert(name).inserted else { return .wrong("step \(s + 1): \(name) is acted on twice") }
                 guard usedCells.insert(from).inserted else { return .wrong("step \(s + 1): the agent in (\(from[0]), \(from[1])) acts twice") }
-                let dest = parts[1].trimmingCharacters(in: .whitespaces)
+                let dest = parts[1].trimmedSpaces()
                 if dest == "target" || dest == "deliver" {
                     guard from == targets[colour[name]!] else { return .wrong("step \(s + 1): \(name) is not at its target") }
                     updates.append((name, nil))

@@ -79,7 +79,7 @@ public struct CombinatorialCalculationTask: ReasoningTask {
         }
         var text = answer
         if let eq = text.lastIndex(of: "=") {
-            let rhs = text[text.index(after: eq)...].trimmingCharacters(in: .whitespaces)
+            let rhs = text[text.index(after: eq)...].trimmedSpaces()
             guard rhs == String(target) else { return .wrong("the expression is set equal to \(rhs), not \(target)") }
             text = String(text[..<eq])
         }

@@ -58,7 +58,7 @@ public struct LettersTask: ReasoningTask {
         guard let positions = metadata["positions"]?.intArray else { return .wrong("item metadata is missing positions") }
         // Read "Count: N, Positions: [...]"; the labels are optional, the numbers are not.
         var text = answer.lowercased()
-        for label in ["count", "positions", "position", ":", "="] { text = text.replacingOccurrences(of: label, with: " ") }
+        for label in ["count", "positions", "position", ":", "="] { text = text.replacing(label, with: " ") }
         guard let numbers = SymParse.integers(text), let count = numbers.first else {
             return .wrong("expected 'Count: N, Positions: [...]'")
         }

@@ -120,7 +120,7 @@ public struct LogicalEquationTask: ReasoningTask {
             return .wrong("item metadata is incomplete")
         }
         var text = answer
-        for ch in "ABCDEFGHIJ=:" { text = text.replacingOccurrences(of: String(ch), with: " ") }
+        for ch in "ABCDEFGHIJ=:" { text = text.replacing(String(ch), with: " ") }
         guard let values = SymParse.integers(text), values.count == numbers.count else {
             return .wrong("expected \(numbers.count) integers")
         }

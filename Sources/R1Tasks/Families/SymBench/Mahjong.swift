@@ -84,7 +84,7 @@ public struct MahjongTask: ReasoningTask {
     public func verify(answer: String, metadata: JSONValue) -> Verdict {
         guard let results = metadata["results"]?.intArray, !results.isEmpty else { return .wrong("item metadata is missing the results") }
         var text = answer.lowercased()
-        for (word, digit) in [("peng", "1"), ("chi", "2"), ("pass", "0")] { text = text.replacingOccurrences(of: word, with: digit) }
+        for (word, digit) in [("peng", "1"), ("chi", "2"), ("pass", "0")] { text = text.replacing(word, with: digit) }
         guard let values = SymParse.integers(text), values.count == results.count else {
             return .wrong("expected \(results.count) judgements")
         }

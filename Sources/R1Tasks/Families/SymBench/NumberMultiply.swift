@@ -47,7 +47,7 @@ public struct NumberMultiplyTask: ReasoningTask {
 
     public func verify(answer: String, metadata: JSONValue) -> Verdict {
         guard let product = metadata["product"]?.intValue else { return .wrong("item metadata is missing the product") }
-        var text = answer.trimmingCharacters(in: .whitespaces)
+        var text = answer.trimmedSpaces()
         if let eq = text.lastIndex(of: "=") { text = String(text[text.index(after: eq)...]) }
         // Thousands separators and spaces inside the number are layout only.
         let compact = text.filter { !($0 == "," || $0 == "_" || $0 == " " || $0 == "\u{2009}" || $0 == "'") }

@@ -130,7 +130,7 @@ public struct PermutationsCombinationsTask: ReasoningTask {
         let constraints = specs.compactMap { Self.constraint($0, books: n) }
         guard constraints.count == raw.count, !constraints.isEmpty,
               constraints.allSatisfy({ $0.variables.allSatisfy { $0 < n } }) else { return .wrong("item metadata is incomplete") }
-        guard let tokens = SymParse.tokens(answer.uppercased().replacingOccurrences(of: "BOOK", with: " ")) else {
+        guard let tokens = SymParse.tokens(answer.uppercased().replacing("BOOK", with: " ")) else {
             return .wrong("expected a list of books")
         }
         guard tokens.count == n, Set(tokens) == Set(Self.names[0..<n]) else {
