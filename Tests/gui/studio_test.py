@@ -9,6 +9,9 @@ What it proves, each against an oracle outside the GUI:
     (`r1ci tasks gen game24 --seed 7 --level 1 --json`) prints for the same item;
   - --level by name and --index pick the same item as the CLI does;
   - typing the gold answer and pressing Check says "Correct"; a wrong answer says "Wrong";
+  - pressing Run oracle runs the oracle program in the sandbox and shows what it printed,
+    equal to what the CLI prints for the same program (`r1ci exec`) and to the CLI's gold
+    answer, with an "exit 0" status and a "Correct" verdict;
   - an unknown --task is reported inside the page, not by crashing;
   - a bad option is one line on stderr and exit status 2.
 Not covered: interaction by pointer or keyboard (options drive the page), pixel-exact
@@ -27,7 +30,10 @@ import time
 import zlib
 
 TASK, SEED, LEVEL, LEVEL_NAME = "game24", 7, 1, "medium"
+# The oracle run: a task with one right answer, so its oracle must print the gold one.
+ORACLE_TASK, ORACLE_SEED = "dyck_languages", 3
 APP_TIMEOUT = 60  # seconds per studio run
+ORACLE_TIMEOUT = 150  # a run that starts the sandbox first
 
 
 # ── PNG decoding (8-bit RGB/RGBA, non-interlaced: what GTK writes) ─────────────
@@ -123,7 +129,7 @@ def start_xvfb():
     return proc, ":" + number.decode().strip()
 
 
-def run_studio(studio, display, args, procs):
+def run_studio(studio, display, args, procs, timeout=APP_TIMEOUT):
     """Runs the studio to completion; returns (status, stdout, stderr)."""
     env = dict(os.environ, DISPLAY=display, GDK_BACKEND="x11", NO_AT_BRIDGE="1", GTK_A11Y="none")
     env.pop("WAYLAND_DISPLAY", None)
@@ -131,11 +137,11 @@ def run_studio(studio, display, args, procs):
                             stderr=subprocess.PIPE, text=True)
     procs.append(proc)
     try:
-        out, err = proc.communicate(timeout=APP_TIMEOUT)
+        out, err = proc.communicate(timeout=timeout)
     except subprocess.TimeoutExpired:
         proc.kill()
         out, err = proc.communicate()
-        raise AssertionError(f"studio {' '.join(args)} did not finish in {APP_TIMEOUT} s\n{err}")
+        raise AssertionError(f"studio {' '.join(args)} did not finish in {timeout} s\n{err}")
     return proc.returncode, out, err
 
 
@@ -159,17 +165,27 @@ def main(argv):
     artifacts = os.path.abspath(argv[3] if len(argv) > 3 else ".build/test-artifacts")
     os.makedirs(artifacts, exist_ok=True)
 
-    def cli_item(level, index):
-        gen = subprocess.run([cli, "tasks", "gen", TASK, "--seed", str(SEED), "--level", str(level),
-                              "--index", str(index), "--json"], capture_output=True, text=True, timeout=60)
+    def cli_item(level, index, task=TASK, seed=SEED):
+        level_args = [] if level is None else ["--level", str(level)]
+        gen = subprocess.run([cli, "tasks", "gen", task, "--seed", str(seed)] + level_args +
+                             ["--index", str(index), "--json"], capture_output=True, text=True, timeout=60)
         if gen.returncode != 0:
             raise RuntimeError(f"the CLI oracle failed: {gen.stderr.strip()}")
         return json.loads(gen.stdout)
 
+    def cli_exec(program):
+        """What the CLI's sandbox prints for a program (r1ci exec, program on stdin)."""
+        ran = subprocess.run([cli, "exec", "-"], input=program, capture_output=True, text=True, timeout=120)
+        if ran.returncode != 0:
+            raise RuntimeError(f"r1ci exec failed ({ran.returncode}): {ran.stderr.strip()}")
+        return ran.stdout
+
     try:
         item = cli_item(LEVEL, 0)
         other = cli_item(LEVEL_NAME, 2)  # the same level by name, another item
-    except (RuntimeError, OSError, ValueError) as error:
+        oracle_item = cli_item(None, 0, ORACLE_TASK, ORACLE_SEED)  # at the task's default level
+        oracle_stdout = cli_exec(oracle_item["oracle"]).strip()
+    except (RuntimeError, OSError, ValueError, subprocess.TimeoutExpired) as error:
         print(f"gui: FAIL {error}")
         return 1
     question, gold, oracle = item["question"], item["gold"], item["oracle"]
@@ -226,6 +242,36 @@ def main(argv):
               f"status {status}, missing {other['question']!r}")
         check("wrong answer is judged Wrong", status == 0 and "Wrong" in lines and "Correct" not in lines,
               f"status {status}, no 'Wrong' verdict line")
+
+        # Run oracle: the result is shown under the program, then the hooks run.
+        oracle_shot = os.path.join(artifacts, "tasks-page-oracle.png")
+        if os.path.exists(oracle_shot):
+            os.remove(oracle_shot)
+        status, out, err = run_studio(studio, display, [
+            "--task", ORACLE_TASK, "--seed", str(ORACLE_SEED), "--run-oracle", "--screenshot", oracle_shot,
+            "--dump-labels"], procs, timeout=ORACLE_TIMEOUT)
+        with open(os.path.join(artifacts, "tasks-page-oracle.labels.txt"), "w") as f:
+            f.write(out)
+        check("studio exits 0 after the oracle run", status == 0, f"status {status}\n{err}")
+        lines = out.splitlines()
+        # The dump lists the panel in order: heading "Output", status, the output view, the verdict.
+        at = len(lines) - 1 - lines[::-1].index("Output") if "Output" in lines else -1
+        shown_status = lines[at + 1] if 0 <= at < len(lines) - 1 else ""
+        shown_output = lines[at + 2] if 0 <= at < len(lines) - 2 else ""
+        check("oracle output shown equals what `r1ci exec` prints for the oracle",
+              at >= 0 and shown_output == oracle_stdout, f"shown {shown_output!r}, CLI {oracle_stdout!r}")
+        check("oracle output shown equals the CLI's gold answer", shown_output == oracle_item["gold"],
+              f"shown {shown_output!r}, gold {oracle_item['gold']!r}")
+        check("oracle status says exit 0 and a time in ms",
+              shown_status.startswith("exit 0 · ") and shown_status.endswith(" ms"), f"status {shown_status!r}")
+        check("oracle verdict is Correct", "Correct" in lines[at:] and "Wrong" not in lines, "no 'Correct' after the output")
+        if os.path.exists(oracle_shot):
+            width, height, colours, top, dark = colour_stats(oracle_shot)
+            check("oracle screenshot is a drawn page", width >= 800 and height >= 600 and colours >= 500
+                  and top < 0.8 and dark >= 2000,
+                  f"{width}x{height}, {colours} colours, top colour {top:.0%}, {dark} dark pixels")
+        else:
+            check("oracle screenshot is a drawn page", False, f"{oracle_shot} was not written\n{err}")
 
         status, out, err = run_studio(studio, display, ["--task", "no-such-task", "--dump-labels"], procs)
         check("unknown task is reported in the page", status == 0 and "No task “no-such-task”" in out,
