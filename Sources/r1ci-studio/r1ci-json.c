@@ -2,16 +2,16 @@
 
 #include "r1ci-json.h"
 
+static JsonNode *member (JsonObject *object, const char *name);
+
 /* The member when it holds a plain value of the given type, else NULL. */
 static JsonNode *
 value_member (JsonObject *object,
               const char *name,
               GType       type)
 {
-  if (object == NULL || !json_object_has_member (object, name))
-    return NULL;
-  JsonNode *node = json_object_get_member (object, name);
-  if (!JSON_NODE_HOLDS_VALUE (node))
+  JsonNode *node = member (object, name);
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node))
     return NULL;
   GType held = json_node_get_value_type (node);
   if (type == G_TYPE_DOUBLE)
@@ -51,12 +51,25 @@ r1ci_json_boolean (JsonObject *object,
   return node != NULL && json_node_get_boolean (node);
 }
 
+static JsonNode *
+member (JsonObject *object,
+        const char *name)
+{
+  return object != NULL && json_object_has_member (object, name) ? json_object_get_member (object, name) : NULL;
+}
+
 JsonObject *
 r1ci_json_object (JsonObject *object,
                   const char *name)
 {
-  if (object == NULL || !json_object_has_member (object, name))
-    return NULL;
-  JsonNode *node = json_object_get_member (object, name);
-  return JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+  JsonNode *node = member (object, name);
+  return node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+}
+
+JsonArray *
+r1ci_json_array (JsonObject *object,
+                 const char *name)
+{
+  JsonNode *node = member (object, name);
+  return node != NULL && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
 }

@@ -15,8 +15,10 @@ gint64      r1ci_json_int     (JsonObject *object,
                                const char *name);
 gboolean    r1ci_json_boolean (JsonObject *object,
                                const char *name);
-/* The member as an object, or NULL. */
+/* The member as an object or an array, or NULL. */
 JsonObject *r1ci_json_object  (JsonObject *object,
+                               const char *name);
+JsonArray  *r1ci_json_array   (JsonObject *object,
                                const char *name);
 
 G_END_DECLS

@@ -34,6 +34,7 @@ struct _R1ciOraclePanel
   GtkSourceView   *source_view;
   GtkWidget       *result_box;
   GtkLabel        *status_label;
+  GtkWidget       *output_frame;
   GtkTextView     *output_view;
   R1ciVerdictView *verdict_view;
 
@@ -160,8 +161,10 @@ show_run (R1ciOraclePanel *self,
   g_autofree char *status = describe_run (run);
 
   gtk_label_set_text (self->status_label, status);
+  gtk_widget_remove_css_class (GTK_WIDGET (self->status_label), "error");
+  gtk_widget_add_css_class (GTK_WIDGET (self->status_label), "dim-label");
   show_output (self, run);
-  gtk_widget_set_visible (GTK_WIDGET (self->output_view), TRUE);
+  gtk_widget_set_visible (self->output_frame, TRUE);
   if (verdict != NULL)
     r1ci_verdict_view_show (self->verdict_view, verdict);
   gtk_widget_set_visible (self->result_box, TRUE);
@@ -174,7 +177,9 @@ show_failure (R1ciOraclePanel *self,
   g_autofree char *text = g_strdup_printf ("Could not run the oracle: %s", message);
 
   gtk_label_set_text (self->status_label, text);
-  gtk_widget_set_visible (GTK_WIDGET (self->output_view), FALSE);
+  gtk_widget_remove_css_class (GTK_WIDGET (self->status_label), "dim-label");
+  gtk_widget_add_css_class (GTK_WIDGET (self->status_label), "error");
+  gtk_widget_set_visible (self->output_frame, FALSE);
   r1ci_verdict_view_clear (self->verdict_view);
   gtk_widget_set_visible (self->result_box, TRUE);
 }
@@ -397,6 +402,7 @@ r1ci_oracle_panel_class_init (R1ciOraclePanelClass *klass)
   CHILD (source_view);
   CHILD (result_box);
   CHILD (status_label);
+  CHILD (output_frame);
   CHILD (output_view);
   CHILD (verdict_view);
 #undef CHILD

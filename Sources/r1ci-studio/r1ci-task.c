@@ -34,16 +34,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static JsonArray *
-member_array (JsonObject *object,
-              const char *name)
-{
-  if (object == NULL || !json_object_has_member (object, name))
-    return NULL;
-  JsonNode *node = json_object_get_member (object, name);
-  return JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
-}
-
 static void
 r1ci_task_finalize (GObject *object)
 {
@@ -141,7 +131,7 @@ r1ci_task_get_default_level (R1ciTask *self)
 guint
 r1ci_task_get_n_levels (R1ciTask *self)
 {
-  JsonArray *levels = member_array (self->object, "levels");
+  JsonArray *levels = r1ci_json_array (self->object, "levels");
   return levels != NULL ? json_array_get_length (levels) : 0;
 }
 
@@ -149,7 +139,7 @@ static JsonObject *
 level_object (R1ciTask *self,
               guint     level)
 {
-  JsonArray *levels = member_array (self->object, "levels");
+  JsonArray *levels = r1ci_json_array (self->object, "levels");
   if (levels == NULL || level >= json_array_get_length (levels))
     return NULL;
   JsonNode *node = json_array_get_element (levels, level);
@@ -176,7 +166,7 @@ r1ci_task_describe_level (R1ciTask *self,
   GString *text = g_string_new (r1ci_json_string (object, "name"));
   JsonObject *values = json_object_has_member (object, "knobs")
                        ? json_object_get_object_member (object, "knobs") : NULL;
-  JsonArray *knobs = member_array (self->object, "knobs");
+  JsonArray *knobs = r1ci_json_array (self->object, "knobs");
 
   for (guint i = 0; values != NULL && knobs != NULL && i < json_array_get_length (knobs); i++)
     {
@@ -196,7 +186,7 @@ char *
 r1ci_task_describe_knobs (R1ciTask *self)
 {
   GString *text = g_string_new (NULL);
-  JsonArray *knobs = member_array (self->object, "knobs");
+  JsonArray *knobs = r1ci_json_array (self->object, "knobs");
 
   for (guint i = 0; knobs != NULL && i < json_array_get_length (knobs); i++)
     {

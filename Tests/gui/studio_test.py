@@ -11,7 +11,8 @@ What it proves, each against an oracle outside the GUI:
   - typing the gold answer and pressing Check says "Correct"; a wrong answer says "Wrong";
   - pressing Run oracle runs the oracle program in the sandbox and shows what it printed,
     equal to what the CLI prints for the same program (`r1ci exec`) and to the CLI's gold
-    answer, with an "exit 0" status and a "Correct" verdict;
+    answer, with an "exit 0" status and a "Correct" verdict; a sandbox that cannot start
+    (R1CI_PYTHON names no interpreter) is reported under the program;
   - an unknown --task is reported inside the page, not by crashing;
   - a bad option is one line on stderr and exit status 2.
 Not covered: interaction by pointer or keyboard (options drive the page), pixel-exact
@@ -105,6 +106,15 @@ def colour_stats(path, skip_top=60):
     return width, height, len(counts), top, dark
 
 
+def oracle_section(lines):
+    """The oracle run in a label dump, which lists it in order: the heading "Output", the
+    status line, the output view, the verdict. Returns (index of "Output" or -1, status, output)."""
+    at = len(lines) - 1 - lines[::-1].index("Output") if "Output" in lines else -1
+    status = lines[at + 1] if 0 <= at < len(lines) - 1 else ""
+    output = lines[at + 2] if 0 <= at < len(lines) - 2 else ""
+    return at, status, output
+
+
 # ── Processes ─────────────────────────────────────────────────────────────────
 
 def start_xvfb():
@@ -129,9 +139,9 @@ def start_xvfb():
     return proc, ":" + number.decode().strip()
 
 
-def run_studio(studio, display, args, procs, timeout=APP_TIMEOUT):
+def run_studio(studio, display, args, procs, timeout=APP_TIMEOUT, extra_env=None):
     """Runs the studio to completion; returns (status, stdout, stderr)."""
-    env = dict(os.environ, DISPLAY=display, GDK_BACKEND="x11", NO_AT_BRIDGE="1", GTK_A11Y="none")
+    env = dict(os.environ, DISPLAY=display, GDK_BACKEND="x11", NO_AT_BRIDGE="1", GTK_A11Y="none", **(extra_env or {}))
     env.pop("WAYLAND_DISPLAY", None)
     proc = subprocess.Popen([studio] + args, env=env, stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE, text=True)
@@ -198,6 +208,15 @@ def main(argv):
         (passed if condition else failed).append(name)
         print(f"{'ok  ' if condition else 'FAIL'} {name}" + ("" if condition or not detail else f": {detail}"))
 
+    def check_screenshot(name, path, err):
+        """A drawn page: large, many colours, no colour covering most of it, plenty of dark text."""
+        if not os.path.exists(path):
+            check(name, False, f"{path} was not written\n{err}")
+            return
+        width, height, colours, top, dark = colour_stats(path)
+        check(name, width >= 800 and height >= 600 and colours >= 500 and top < 0.8 and dark >= 2000,
+              f"{width}x{height}, {colours} colours, top colour {top:.0%}, {dark} dark pixels")
+
     try:
         # Options are checked before a display is needed.
         for bad in (["--seed", "seven"], ["--page", "nowhere"], ["--no-such-option"]):
@@ -217,13 +236,7 @@ def main(argv):
             f.write(out)
         check("studio exits 0 after the screenshot", status == 0, f"status {status}\n{err}")
 
-        if os.path.exists(screenshot):
-            width, height, colours, top, dark = colour_stats(screenshot)
-            check("screenshot is a drawn page", width >= 800 and height >= 600 and colours >= 500
-                  and top < 0.8 and dark >= 2000,
-                  f"{width}x{height}, {colours} colours, top colour {top:.0%}, {dark} dark pixels")
-        else:
-            check("screenshot is a drawn page", False, f"{screenshot} was not written\n{err}")
+        check_screenshot("screenshot is a drawn page", screenshot, err)
 
         lines = out.splitlines()
         check("page shows the CLI's question", question in out, f"missing {question!r}")
@@ -254,10 +267,7 @@ def main(argv):
             f.write(out)
         check("studio exits 0 after the oracle run", status == 0, f"status {status}\n{err}")
         lines = out.splitlines()
-        # The dump lists the panel in order: heading "Output", status, the output view, the verdict.
-        at = len(lines) - 1 - lines[::-1].index("Output") if "Output" in lines else -1
-        shown_status = lines[at + 1] if 0 <= at < len(lines) - 1 else ""
-        shown_output = lines[at + 2] if 0 <= at < len(lines) - 2 else ""
+        at, shown_status, shown_output = oracle_section(lines)
         check("oracle output shown equals what `r1ci exec` prints for the oracle",
               at >= 0 and shown_output == oracle_stdout, f"shown {shown_output!r}, CLI {oracle_stdout!r}")
         check("oracle output shown equals the CLI's gold answer", shown_output == oracle_item["gold"],
@@ -265,13 +275,18 @@ def main(argv):
         check("oracle status says exit 0 and a time in ms",
               shown_status.startswith("exit 0 · ") and shown_status.endswith(" ms"), f"status {shown_status!r}")
         check("oracle verdict is Correct", "Correct" in lines[at:] and "Wrong" not in lines, "no 'Correct' after the output")
-        if os.path.exists(oracle_shot):
-            width, height, colours, top, dark = colour_stats(oracle_shot)
-            check("oracle screenshot is a drawn page", width >= 800 and height >= 600 and colours >= 500
-                  and top < 0.8 and dark >= 2000,
-                  f"{width}x{height}, {colours} colours, top colour {top:.0%}, {dark} dark pixels")
-        else:
-            check("oracle screenshot is a drawn page", False, f"{oracle_shot} was not written\n{err}")
+        check_screenshot("oracle screenshot is a drawn page", oracle_shot, err)
+
+        # A sandbox that cannot start (no such interpreter) is reported under the program.
+        status, out, err = run_studio(studio, display, [
+            "--task", ORACLE_TASK, "--seed", str(ORACLE_SEED), "--run-oracle", "--dump-labels"], procs,
+            timeout=ORACLE_TIMEOUT, extra_env={"R1CI_PYTHON": "/nonexistent/python3"})
+        lines = out.splitlines()
+        at, shown_status, _ = oracle_section(lines)
+        check("a sandbox that cannot start is reported in the page",
+              status == 0 and shown_status.startswith("Could not run the oracle: ")
+              and "/nonexistent/python3" in shown_status and "Correct" not in lines[at:],
+              f"status {status}, shown {shown_status!r}")
 
         status, out, err = run_studio(studio, display, ["--task", "no-such-task", "--dump-labels"], procs)
         check("unknown task is reported in the page", status == 0 and "No task “no-such-task”" in out,
