@@ -150,8 +150,8 @@ int32_t r1ci_model_info_json(r1ci_model *model, char **out_json);
  * copy it to keep it), its id and natural-log probability. When generation
  * ends with text still held back, one last call passes that text with token
  * -1 and logprob 0. The pieces joined are the result's "text". Return 0 to go
- * on, nonzero to cancel (finish_reason "cancelled"; the last call's return is
- * ignored). */
+ * on, nonzero to stop after this token (finish_reason "cancelled", unless
+ * generation ends at this token anyway; the token -1 call's return is ignored). */
 typedef int32_t (*r1ci_token_fn)(const char *piece, int32_t token, float logprob, void *user_data);
 
 /* Generates from a loaded model. request_json is an object:
