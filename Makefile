@@ -72,7 +72,7 @@ abi-test: build
 	   Tests/abi/abi_test.c -L .build/debug -lR1Core -Wl,-rpath,$(CURDIR)/.build/debug \
 	   -o $(ARTIFACTS)/abi_test
 	c++ -std=c++11 -Wall -Werror -fsyntax-only -x c++ -I Sources/R1Core/include - <<< '#include "r1ci.h"'
-	$(ARTIFACTS)/abi_test
+	$(ARTIFACTS)/abi_test .build/debug/r1ci
 
 gui-test: build
 	@mkdir -p $(ARTIFACTS)

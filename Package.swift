@@ -41,7 +41,7 @@ let package = Package(
         .target(name: "R1Engine", dependencies: ["R1Kernels"]),
 
         // ── The C ABI (r1ci.h) and its two front ends ──
-        .target(name: "R1Core", dependencies: ["R1Tasks", "R1Store"]),
+        .target(name: "R1Core", dependencies: ["R1Tasks", "R1Store", "R1Sandbox", "R1Engine"]),
         .executableTarget(name: "r1ci", dependencies: [
             "R1Tasks", "R1Store", "R1Core", "R1Sandbox", "R1Engine",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),

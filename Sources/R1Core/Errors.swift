@@ -7,6 +7,7 @@ let R1CI_OK: Int32 = 0
 let R1CI_ERR_INVALID_ARGUMENT: Int32 = -1
 let R1CI_ERR_STORE: Int32 = -2
 let R1CI_ERR_INTERNAL: Int32 = -3
+let R1CI_ERR_SANDBOX: Int32 = -4
 
 /// One malloc'd message per thread, replaced on each failure and kept until the next.
 private final class LastError {

@@ -12,8 +12,8 @@ public func r1ci_tasks_list_json(_ out: UnsafeMutablePointer<UnsafeMutablePointe
     }
 }
 
-/// Resolves the task and level shared by generate and check.
-private func resolve(_ taskID: UnsafePointer<CChar>?, _ level: Int32) throws -> (any ReasoningTask, Int) {
+/// Resolves the task and level shared by generate, check and the oracle run.
+func resolveTask(_ taskID: UnsafePointer<CChar>?, _ level: Int32) throws -> (any ReasoningTask, Int) {
     guard let taskID else { throw TaskError.unknownTask("(NULL)") }
     let task = try TaskRegistry.task(String(cString: taskID))
     let index = level < 0 ? task.info.defaultLevel : Int(level)
@@ -27,7 +27,7 @@ private func resolve(_ taskID: UnsafePointer<CChar>?, _ level: Int32) throws -> 
 public func r1ci_task_generate_json(_ taskID: UnsafePointer<CChar>?, _ seed: UInt64, _ level: Int32, _ index: UInt64,
                                     _ out: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> Int32 {
     do {
-        let (task, levelIndex) = try resolve(taskID, level)
+        let (task, levelIndex) = try resolveTask(taskID, level)
         let item = try task.item(seed: seed, level: levelIndex, index: index)
         return giveString(try encodeJSON(ItemWithOracle(item: item, oracle: task.oracle(metadata: item.metadata))), to: out)
     } catch let error as TaskError {
@@ -43,7 +43,7 @@ public func r1ci_task_check_json(_ taskID: UnsafePointer<CChar>?, _ seed: UInt64
                                  _ out: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> Int32 {
     guard let answer else { return fail(R1CI_ERR_INVALID_ARGUMENT, "answer is NULL") }
     do {
-        let (task, levelIndex) = try resolve(taskID, level)
+        let (task, levelIndex) = try resolveTask(taskID, level)
         let item = try task.item(seed: seed, level: levelIndex, index: index)
         let typed = String(cString: answer)
         return giveString(try encodeJSON(CheckResult(task: task, typed: typed, metadata: item.metadata)), to: out)

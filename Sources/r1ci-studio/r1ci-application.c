@@ -1,5 +1,7 @@
-/* r1ci-application.c — applies the start-up options to the window and runs
- * the test hooks (--screenshot, --dump-labels) once the window has drawn. */
+/* r1ci-application.c — applies the start-up options to the window, runs the
+ * test hooks (--screenshot, --dump-labels) once the window has drawn (and,
+ * with --run-oracle, once the oracle's result is shown), and stops the core's
+ * sandbox on the way out. */
 
 #define G_LOG_DOMAIN "r1ci-application"
 
@@ -8,14 +10,16 @@
 #include <gtksourceview/gtksource.h>
 
 #include "r1ci-application.h"
+#include "r1ci-core.h"
 #include "r1ci-test-hooks.h"
 #include "r1ci-window.h"
 
 /* Frames to let pass before the test hooks run: the first lays out and draws,
  * the next ones let list rows and the source view settle. */
 #define FRAMES_BEFORE_HOOKS 4
-/* A test run that never draws gives up after this many seconds. */
-#define HOOK_TIMEOUT_SECONDS 30
+/* A test run that never draws gives up after this many seconds (an oracle run
+ * starts the sandbox first, which on a busy machine can take a while). */
+#define HOOK_TIMEOUT_SECONDS 90
 
 struct _R1ciApplication
 {
@@ -102,7 +106,29 @@ on_hook_timeout (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/* Starts counting frames towards the test hooks. */
 static void
+arm_hooks (R1ciApplication *self,
+           GtkWidget       *window)
+{
+  gtk_widget_add_tick_callback (window, on_tick, self, NULL);
+}
+
+static void
+on_oracle_finished (R1ciOraclePanel *panel,
+                    gpointer         user_data)
+{
+  R1ciApplication *self = user_data;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  g_signal_handlers_disconnect_by_func (panel, on_oracle_finished, self);
+  if (window != NULL)
+    arm_hooks (self, GTK_WIDGET (window));
+}
+
+/* Applies the start-up options; TRUE when an oracle run was started that the
+ * hooks must wait for. */
+static gboolean
 apply_options (R1ciApplication *self,
                R1ciWindow      *window)
 {
@@ -115,15 +141,25 @@ apply_options (R1ciApplication *self,
     r1ci_window_open_workspace (window, options->workspace);
 
   if (options->task != NULL && !r1ci_tasks_page_select_task (tasks, options->task))
-    return;
+    return FALSE;
   if (options->has_seed)
     r1ci_tasks_page_set_seed (tasks, options->seed);
   if (options->has_index)
     r1ci_tasks_page_set_index (tasks, options->index);
   if (options->level != NULL && !r1ci_tasks_page_set_level (tasks, options->level))
-    return;
+    return FALSE;
   if (options->answer != NULL)
     r1ci_tasks_page_check (tasks, options->answer);
+  if (options->run_oracle)
+    {
+      R1ciOraclePanel *panel = r1ci_tasks_page_get_oracle_panel (tasks);
+      if (r1ci_oracle_panel_run (panel))
+        {
+          g_signal_connect (panel, "run-finished", G_CALLBACK (on_oracle_finished), self);
+          return TRUE;
+        }
+    }
+  return FALSE;
 }
 
 static void
@@ -169,14 +205,24 @@ r1ci_application_activate (GApplication *application)
     }
 
   R1ciWindow *window = r1ci_window_new (GTK_APPLICATION (self));
-  apply_options (self, window);
+  gboolean waits_for_oracle = apply_options (self, window);
 
   if (wants_hooks (self))
     {
-      gtk_widget_add_tick_callback (GTK_WIDGET (window), on_tick, self, NULL);
+      if (!waits_for_oracle)
+        arm_hooks (self, GTK_WIDGET (window));
       self->timeout_id = g_timeout_add_seconds (HOOK_TIMEOUT_SECONDS, on_hook_timeout, self);
     }
   gtk_window_present (GTK_WINDOW (window));
+}
+
+/* Runs after the main loop has ended: the sandbox's Python processes and
+ * cgroups go with the application. */
+static void
+r1ci_application_shutdown (GApplication *application)
+{
+  r1ci_core_sandbox_stop ();
+  G_APPLICATION_CLASS (r1ci_application_parent_class)->shutdown (application);
 }
 
 static void
@@ -199,6 +245,7 @@ r1ci_application_class_init (R1ciApplicationClass *klass)
   object_class->finalize = r1ci_application_finalize;
   application_class->startup = r1ci_application_startup;
   application_class->activate = r1ci_application_activate;
+  application_class->shutdown = r1ci_application_shutdown;
 }
 
 static void

@@ -24,6 +24,7 @@ set_status_error (int32_t   status,
     {
     case R1CI_ERR_INVALID_ARGUMENT: code = R1CI_CORE_ERROR_INVALID_ARGUMENT; break;
     case R1CI_ERR_STORE:            code = R1CI_CORE_ERROR_STORE; break;
+    case R1CI_ERR_SANDBOX:          code = R1CI_CORE_ERROR_SANDBOX; break;
     default:                        code = R1CI_CORE_ERROR_INTERNAL; break;
     }
 
@@ -92,6 +93,86 @@ r1ci_core_task_check (const char  *task_id,
   char *json = NULL;
   int32_t status = r1ci_task_check_json (task_id, seed, level, index, answer, &json);
   return take_json (status, json, error);
+}
+
+JsonNode *
+r1ci_core_task_run_oracle (const char  *task_id,
+                           guint64      seed,
+                           int          level,
+                           guint64      index,
+                           GError     **error)
+{
+  char *json = NULL;
+  int32_t status = r1ci_task_run_oracle_json (task_id, seed, level, index, &json);
+  return take_json (status, json, error);
+}
+
+/* Which item an oracle run is for; the worker thread's copy. */
+typedef struct
+{
+  char    *task_id;
+  guint64  seed;
+  int      level;
+  guint64  index;
+} OracleRequest;
+
+static void
+oracle_request_free (gpointer data)
+{
+  OracleRequest *request = data;
+  g_free (request->task_id);
+  g_free (request);
+}
+
+static void
+run_oracle_in_thread (GTask        *task,
+                      gpointer      source_object,
+                      gpointer      task_data,
+                      GCancellable *cancellable)
+{
+  OracleRequest *request = task_data;
+  GError *error = NULL;
+  JsonNode *result = r1ci_core_task_run_oracle (request->task_id, request->seed, request->level,
+                                                request->index, &error);
+  if (result == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, result, (GDestroyNotify) json_node_unref);
+}
+
+void
+r1ci_core_task_run_oracle_async (const char          *task_id,
+                                 guint64              seed,
+                                 int                  level,
+                                 guint64              index,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+  OracleRequest *request = g_new0 (OracleRequest, 1);
+
+  request->task_id = g_strdup (task_id);
+  request->seed = seed;
+  request->level = level;
+  request->index = index;
+  g_task_set_source_tag (task, r1ci_core_task_run_oracle_async);
+  g_task_set_task_data (task, request, oracle_request_free);
+  g_task_run_in_thread (task, run_oracle_in_thread);
+}
+
+JsonNode *
+r1ci_core_task_run_oracle_finish (GAsyncResult  *result,
+                                  GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+void
+r1ci_core_sandbox_stop (void)
+{
+  r1ci_sandbox_stop ();
 }
 
 gpointer

@@ -6,7 +6,7 @@
  */
 #pragma once
 
-#include <glib.h>
+#include <gio/gio.h>
 #include <json-glib/json-glib.h>
 
 G_BEGIN_DECLS
@@ -17,6 +17,7 @@ typedef enum {
   R1CI_CORE_ERROR_INVALID_ARGUMENT, /* R1CI_ERR_INVALID_ARGUMENT */
   R1CI_CORE_ERROR_STORE,            /* R1CI_ERR_STORE */
   R1CI_CORE_ERROR_INTERNAL,         /* R1CI_ERR_INTERNAL or an unknown status */
+  R1CI_CORE_ERROR_SANDBOX,          /* R1CI_ERR_SANDBOX */
   R1CI_CORE_ERROR_BAD_JSON,         /* the core returned text json-glib cannot parse */
 } R1ciCoreError;
 
@@ -36,6 +37,29 @@ JsonNode   *r1ci_core_task_check     (const char  *task_id,
                                       guint64      index,
                                       const char  *answer,
                                       GError     **error);
+
+/* Runs the item's oracle program in the core's sandbox and checks its output
+ * (r1ci_task_run_oracle_json). Blocks for as long as the program runs: the
+ * GUI calls the _async pair, which runs it on a worker thread and calls back
+ * on the caller's main context. */
+JsonNode   *r1ci_core_task_run_oracle        (const char           *task_id,
+                                              guint64               seed,
+                                              int                   level,
+                                              guint64               index,
+                                              GError              **error);
+void        r1ci_core_task_run_oracle_async  (const char           *task_id,
+                                              guint64               seed,
+                                              int                   level,
+                                              guint64               index,
+                                              GCancellable         *cancellable,
+                                              GAsyncReadyCallback   callback,
+                                              gpointer              user_data);
+JsonNode   *r1ci_core_task_run_oracle_finish (GAsyncResult         *result,
+                                              GError              **error);
+
+/* Stops the core's shared sandbox (its Python processes and cgroups), if it
+ * was started; called once when the application shuts down. */
+void        r1ci_core_sandbox_stop    (void);
 
 /* Workspace handle: an opaque pointer from r1ci_workspace_open, released with
  * r1ci_core_workspace_close. NULL on failure (error set). */

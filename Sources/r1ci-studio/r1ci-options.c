@@ -46,6 +46,8 @@ r1ci_options_parse (R1ciOptions  *options,
       "Test: print the visible text of the window to stdout, then quit", NULL },
     { "answer", 0, 0, G_OPTION_ARG_STRING, &options->answer,
       "Test: type this answer and press Check before the screenshot or dump", "TEXT" },
+    { "run-oracle", 0, 0, G_OPTION_ARG_NONE, &options->run_oracle,
+      "Test: press Run oracle and wait for its result before the screenshot or dump", NULL },
     G_OPTION_ENTRY_NULL
   };
   g_autoptr(GOptionContext) context = g_option_context_new (NULL);

@@ -18,6 +18,7 @@ typedef struct
   char     *screenshot;   /* --screenshot FILE.png (test) */
   gboolean  dump_labels;  /* --dump-labels (test) */
   char     *answer;       /* --answer TEXT (test): typed and checked before the dump */
+  gboolean  run_oracle;   /* --run-oracle (test): press Run oracle, wait for the result */
 } R1ciOptions;
 
 gboolean r1ci_options_parse (R1ciOptions  *options,

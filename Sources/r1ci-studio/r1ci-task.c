@@ -5,6 +5,7 @@
 
 #include <string.h>
 
+#include "r1ci-json.h"
 #include "r1ci-task.h"
 
 struct _R1ciTask
@@ -32,28 +33,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-static const char *
-member_string (JsonObject *object,
-               const char *name)
-{
-  if (object == NULL || !json_object_has_member (object, name))
-    return "";
-  JsonNode *node = json_object_get_member (object, name);
-  if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
-    return json_node_get_string (node);
-  return "";
-}
-
-static JsonArray *
-member_array (JsonObject *object,
-              const char *name)
-{
-  if (object == NULL || !json_object_has_member (object, name))
-    return NULL;
-  JsonNode *node = json_object_get_member (object, name);
-  return JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
-}
 
 static void
 r1ci_task_finalize (GObject *object)
@@ -133,12 +112,12 @@ r1ci_task_new_from_json (JsonObject *object)
   return self;
 }
 
-const char *r1ci_task_get_id (R1ciTask *self)          { return member_string (self->object, "id"); }
-const char *r1ci_task_get_title (R1ciTask *self)       { return member_string (self->object, "title"); }
-const char *r1ci_task_get_source (R1ciTask *self)      { return member_string (self->object, "source"); }
-const char *r1ci_task_get_category (R1ciTask *self)    { return member_string (self->object, "category"); }
-const char *r1ci_task_get_split (R1ciTask *self)       { return member_string (self->object, "split"); }
-const char *r1ci_task_get_description (R1ciTask *self) { return member_string (self->object, "description"); }
+const char *r1ci_task_get_id (R1ciTask *self)          { return r1ci_json_string (self->object, "id"); }
+const char *r1ci_task_get_title (R1ciTask *self)       { return r1ci_json_string (self->object, "title"); }
+const char *r1ci_task_get_source (R1ciTask *self)      { return r1ci_json_string (self->object, "source"); }
+const char *r1ci_task_get_category (R1ciTask *self)    { return r1ci_json_string (self->object, "category"); }
+const char *r1ci_task_get_split (R1ciTask *self)       { return r1ci_json_string (self->object, "split"); }
+const char *r1ci_task_get_description (R1ciTask *self) { return r1ci_json_string (self->object, "description"); }
 
 int
 r1ci_task_get_default_level (R1ciTask *self)
@@ -152,7 +131,7 @@ r1ci_task_get_default_level (R1ciTask *self)
 guint
 r1ci_task_get_n_levels (R1ciTask *self)
 {
-  JsonArray *levels = member_array (self->object, "levels");
+  JsonArray *levels = r1ci_json_array (self->object, "levels");
   return levels != NULL ? json_array_get_length (levels) : 0;
 }
 
@@ -160,7 +139,7 @@ static JsonObject *
 level_object (R1ciTask *self,
               guint     level)
 {
-  JsonArray *levels = member_array (self->object, "levels");
+  JsonArray *levels = r1ci_json_array (self->object, "levels");
   if (levels == NULL || level >= json_array_get_length (levels))
     return NULL;
   JsonNode *node = json_array_get_element (levels, level);
@@ -171,7 +150,7 @@ const char *
 r1ci_task_get_level_name (R1ciTask *self,
                           guint     level)
 {
-  return member_string (level_object (self, level), "name");
+  return r1ci_json_string (level_object (self, level), "name");
 }
 
 /* "medium — numbers 4 · max_value 13 · max_target 24": knobs in the task's
@@ -184,15 +163,15 @@ r1ci_task_describe_level (R1ciTask *self,
   if (object == NULL)
     return g_strdup ("");
 
-  GString *text = g_string_new (member_string (object, "name"));
+  GString *text = g_string_new (r1ci_json_string (object, "name"));
   JsonObject *values = json_object_has_member (object, "knobs")
                        ? json_object_get_object_member (object, "knobs") : NULL;
-  JsonArray *knobs = member_array (self->object, "knobs");
+  JsonArray *knobs = r1ci_json_array (self->object, "knobs");
 
   for (guint i = 0; values != NULL && knobs != NULL && i < json_array_get_length (knobs); i++)
     {
       JsonNode *knob = json_array_get_element (knobs, i);
-      const char *name = JSON_NODE_HOLDS_OBJECT (knob) ? member_string (json_node_get_object (knob), "name") : "";
+      const char *name = JSON_NODE_HOLDS_OBJECT (knob) ? r1ci_json_string (json_node_get_object (knob), "name") : "";
       if (name[0] == '\0' || !json_object_has_member (values, name))
         continue;
       g_string_append_printf (text, "%s%s %" G_GINT64_FORMAT,
@@ -207,7 +186,7 @@ char *
 r1ci_task_describe_knobs (R1ciTask *self)
 {
   GString *text = g_string_new (NULL);
-  JsonArray *knobs = member_array (self->object, "knobs");
+  JsonArray *knobs = r1ci_json_array (self->object, "knobs");
 
   for (guint i = 0; knobs != NULL && i < json_array_get_length (knobs); i++)
     {
@@ -216,7 +195,7 @@ r1ci_task_describe_knobs (R1ciTask *self)
         continue;
       JsonObject *object = json_node_get_object (knob);
       g_string_append_printf (text, "%s%s — %s", text->len > 0 ? "\n" : "",
-                              member_string (object, "name"), member_string (object, "description"));
+                              r1ci_json_string (object, "name"), r1ci_json_string (object, "description"));
     }
   return g_string_free (text, FALSE);
 }

@@ -2,17 +2,19 @@
  *
  * The catalogue comes from r1ci_tasks_list_json once; items from
  * r1ci_task_generate_json whenever the task, level, seed or index changes;
- * verdicts from r1ci_task_check_json. Filtering the list by text, source,
+ * verdicts from r1ci_task_check_json; oracle runs through the oracle panel
+ * (r1ci_task_run_oracle_json). Filtering the list by text, source,
  * category and split is the only thing decided here.
  */
 
 #define G_LOG_DOMAIN "r1ci-tasks-page"
 
-#include <gtksourceview/gtksource.h>
-
 #include "r1ci-core.h"
+#include "r1ci-json.h"
+#include "r1ci-oracle-panel.h"
 #include "r1ci-task.h"
 #include "r1ci-tasks-page.h"
+#include "r1ci-verdict-view.h"
 
 struct _R1ciTasksPage
 {
@@ -42,13 +44,9 @@ struct _R1ciTasksPage
   GtkLabel       *question_label;
   GtkEntry       *answer_entry;
   GtkButton      *check_button;
-  GtkWidget      *verdict_box;
-  GtkImage       *verdict_icon;
-  GtkLabel       *verdict_title;
-  GtkLabel       *verdict_score;
-  GtkLabel       *verdict_reason;
+  R1ciVerdictView *verdict_view;
   GtkLabel       *gold_label;
-  GtkSourceView  *oracle_view;
+  R1ciOraclePanel *oracle_panel;
 
   /* owned references */
   GListStore         *tasks;
@@ -95,30 +93,6 @@ clear_error (R1ciTasksPage *self)
   gtk_label_set_text (self->error_label, "");
 }
 
-/* ── JSON helpers ───────────────────────────────────────────────────────── */
-
-static const char *
-object_string (JsonObject *object,
-               const char *name)
-{
-  if (!json_object_has_member (object, name))
-    return "";
-  JsonNode *node = json_object_get_member (object, name);
-  if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
-    return json_node_get_string (node);
-  return "";
-}
-
-static double
-object_double (JsonObject *object,
-               const char *name)
-{
-  if (!json_object_has_member (object, name))
-    return 0.0;
-  JsonNode *node = json_object_get_member (object, name);
-  return JSON_NODE_HOLDS_VALUE (node) ? json_node_get_double (node) : 0.0;
-}
-
 /* ── The item ───────────────────────────────────────────────────────────── */
 
 static guint64
@@ -141,25 +115,14 @@ current_level (R1ciTasksPage *self)
 }
 
 static void
-clear_verdict (R1ciTasksPage *self)
-{
-  gtk_widget_set_visible (self->verdict_box, FALSE);
-  gtk_label_set_text (self->verdict_title, "");
-  gtk_label_set_text (self->verdict_score, "");
-  gtk_label_set_text (self->verdict_reason, "");
-}
-
-static void
 clear_item (R1ciTasksPage *self)
 {
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->oracle_view));
-
   gtk_label_set_text (self->question_label, "");
   gtk_label_set_text (self->gold_label, "");
   gtk_label_set_text (self->difficulty_label, "");
-  gtk_text_buffer_set_text (buffer, "", -1);
+  r1ci_oracle_panel_set_item (self->oracle_panel, NULL, 0, 0, 0, "");
   gtk_widget_set_sensitive (GTK_WIDGET (self->check_button), FALSE);
-  clear_verdict (self);
+  r1ci_verdict_view_clear (self->verdict_view);
 }
 
 /* Asks the core for the item the controls describe and shows it. */
@@ -188,13 +151,13 @@ regenerate (R1ciTasksPage *self)
   clear_error (self);
 
   JsonObject *item = json_node_get_object (root);
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->oracle_view));
-  g_autofree char *difficulty = g_strdup_printf ("difficulty %.2f", object_double (item, "difficulty"));
+  g_autofree char *difficulty = g_strdup_printf ("difficulty %.2f", r1ci_json_double (item, "difficulty"));
 
-  gtk_label_set_text (self->question_label, object_string (item, "question"));
-  gtk_label_set_text (self->gold_label, object_string (item, "gold"));
+  gtk_label_set_text (self->question_label, r1ci_json_string (item, "question"));
+  gtk_label_set_text (self->gold_label, r1ci_json_string (item, "gold"));
   gtk_label_set_text (self->difficulty_label, difficulty);
-  gtk_text_buffer_set_text (buffer, object_string (item, "oracle"), -1);
+  r1ci_oracle_panel_set_item (self->oracle_panel, r1ci_task_get_id (self->current), current_seed (self),
+                              current_level (self), current_index (self), r1ci_json_string (item, "oracle"));
   gtk_widget_set_sensitive (GTK_WIDGET (self->check_button), TRUE);
 }
 
@@ -267,7 +230,7 @@ on_random_seed_clicked (R1ciTasksPage *self)
 static void
 on_answer_changed (R1ciTasksPage *self)
 {
-  clear_verdict (self);
+  r1ci_verdict_view_clear (self->verdict_view);
 }
 
 static void
@@ -284,7 +247,7 @@ on_check_clicked (R1ciTasksPage *self)
                                current_level (self), current_index (self), answer, &error);
   if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
     {
-      clear_verdict (self);
+      r1ci_verdict_view_clear (self->verdict_view);
       if (error != NULL)
         show_error (self, "Could not check the answer", error);
       else
@@ -293,24 +256,7 @@ on_check_clicked (R1ciTasksPage *self)
     }
   clear_error (self);
 
-  JsonObject *verdict = json_node_get_object (root);
-  gboolean correct = json_object_has_member (verdict, "correct")
-                     && json_object_get_boolean_member (verdict, "correct");
-  g_autofree char *score = g_strdup_printf ("score %.2f", object_double (verdict, "score"));
-  const char *extracted = object_string (verdict, "answer");
-  const char *reason = object_string (verdict, "reason");
-  g_autofree char *detail = extracted[0] != '\0'
-                            ? g_strdup_printf ("%s (read the answer as “%s”)", reason, extracted)
-                            : g_strdup (reason);
-
-  gtk_label_set_text (self->verdict_title, correct ? "Correct" : "Wrong");
-  gtk_label_set_text (self->verdict_score, score);
-  gtk_label_set_text (self->verdict_reason, detail);
-  gtk_image_set_from_icon_name (self->verdict_icon,
-                                correct ? "emblem-ok-symbolic" : "dialog-error-symbolic");
-  gtk_widget_remove_css_class (self->verdict_box, correct ? "wrong" : "correct");
-  gtk_widget_add_css_class (self->verdict_box, correct ? "correct" : "wrong");
-  gtk_widget_set_visible (self->verdict_box, TRUE);
+  r1ci_verdict_view_show (self->verdict_view, json_node_get_object (root));
 }
 
 /* ── The catalogue ──────────────────────────────────────────────────────── */
@@ -433,6 +379,30 @@ load_catalogue (R1ciTasksPage *self)
 
 /* ── Public API (start-up options and tests) ────────────────────────────── */
 
+/* Brings a catalogue row into view once the list has been laid out (a list
+ * that has no size yet cannot scroll). */
+static gboolean
+scroll_list_when_laid_out (GtkWidget     *list,
+                           GdkFrameClock *clock,
+                           gpointer       user_data)
+{
+  if (gtk_widget_get_height (list) == 0)
+    return G_SOURCE_CONTINUE;
+  gtk_widget_activate_action (list, "list.scroll-to-item", "u", GPOINTER_TO_UINT (user_data));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+scroll_list_to (R1ciTasksPage *self,
+                guint          position)
+{
+  if (gtk_widget_get_height (GTK_WIDGET (self->list_view)) > 0)
+    gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
+  else
+    gtk_widget_add_tick_callback (GTK_WIDGET (self->list_view), scroll_list_when_laid_out,
+                                  GUINT_TO_POINTER (position), NULL);
+}
+
 /* Clears the filters and selects the task; shows an error when it is not in the catalogue. */
 gboolean
 r1ci_tasks_page_select_task (R1ciTasksPage *self,
@@ -453,6 +423,7 @@ r1ci_tasks_page_select_task (R1ciTasksPage *self,
       if (g_strcmp0 (r1ci_task_get_id (task), task_id) == 0)
         {
           gtk_single_selection_set_selected (self->selection, i);
+          scroll_list_to (self, i);
           show_task (self, task);
           return TRUE;
         }
@@ -512,47 +483,15 @@ r1ci_tasks_page_check (R1ciTasksPage *self,
   on_check_clicked (self);
 }
 
+/* The oracle panel, for the test option that presses Run oracle. */
+R1ciOraclePanel *
+r1ci_tasks_page_get_oracle_panel (R1ciTasksPage *self)
+{
+  g_return_val_if_fail (R1CI_IS_TASKS_PAGE (self), NULL);
+  return self->oracle_panel;
+}
+
 /* ── GObject ────────────────────────────────────────────────────────────── */
-
-/* A light or dark source scheme to match the theme, judged by the luminance
- * of the theme's window background. */
-static void
-update_oracle_scheme (R1ciTasksPage *self)
-{
-  GtkSourceStyleSchemeManager *schemes = gtk_source_style_scheme_manager_get_default ();
-  GtkSourceBuffer *buffer = GTK_SOURCE_BUFFER (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->oracle_view)));
-  GtkStyleContext *context = gtk_widget_get_style_context (GTK_WIDGET (self));
-  GdkRGBA background = { 1.0f, 1.0f, 1.0f, 1.0f };
-
-  if (!gtk_style_context_lookup_color (context, "window_bg_color", &background))
-    gtk_style_context_lookup_color (context, "theme_bg_color", &background);
-
-  gboolean dark = 0.299f * background.red + 0.587f * background.green + 0.114f * background.blue < 0.5f;
-  GtkSourceStyleScheme *scheme =
-    gtk_source_style_scheme_manager_get_scheme (schemes, dark ? "Adwaita-dark" : "Adwaita");
-  if (scheme != NULL)
-    gtk_source_buffer_set_style_scheme (buffer, scheme);
-}
-
-static void
-setup_oracle_view (R1ciTasksPage *self)
-{
-  GtkSourceLanguageManager *languages = gtk_source_language_manager_get_default ();
-  GtkSourceBuffer *buffer = GTK_SOURCE_BUFFER (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->oracle_view)));
-  GtkSourceLanguage *python = gtk_source_language_manager_get_language (languages, "python3");
-
-  if (python == NULL)
-    python = gtk_source_language_manager_get_language (languages, "python");
-  if (python != NULL)
-    gtk_source_buffer_set_language (buffer, python);
-  gtk_source_buffer_set_highlight_matching_brackets (buffer, FALSE);
-
-  g_signal_connect (self, "realize", G_CALLBACK (update_oracle_scheme), NULL);
-  g_signal_connect_object (gtk_settings_get_default (), "notify::gtk-application-prefer-dark-theme",
-                           G_CALLBACK (update_oracle_scheme), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (gtk_settings_get_default (), "notify::gtk-theme-name",
-                           G_CALLBACK (update_oracle_scheme), self, G_CONNECT_SWAPPED);
-}
 
 static void
 r1ci_tasks_page_dispose (GObject *object)
@@ -582,7 +521,8 @@ r1ci_tasks_page_class_init (R1ciTasksPageClass *klass)
   object_class->dispose = r1ci_tasks_page_dispose;
 
   g_type_ensure (R1CI_TYPE_TASK);
-  g_type_ensure (GTK_SOURCE_TYPE_VIEW);
+  g_type_ensure (R1CI_TYPE_VERDICT_VIEW);
+  g_type_ensure (R1CI_TYPE_ORACLE_PANEL);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/r1ci/Studio/r1ci-tasks-page.ui");
@@ -611,13 +551,9 @@ r1ci_tasks_page_class_init (R1ciTasksPageClass *klass)
   CHILD (question_label);
   CHILD (answer_entry);
   CHILD (check_button);
-  CHILD (verdict_box);
-  CHILD (verdict_icon);
-  CHILD (verdict_title);
-  CHILD (verdict_score);
-  CHILD (verdict_reason);
+  CHILD (verdict_view);
   CHILD (gold_label);
-  CHILD (oracle_view);
+  CHILD (oracle_panel);
 #undef CHILD
 
   gtk_widget_class_bind_template_callback (widget_class, on_filter_changed);
@@ -631,7 +567,6 @@ static void
 r1ci_tasks_page_init (R1ciTasksPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  setup_oracle_view (self);
   /* Typing anywhere on the page that is not an entry starts a search. */
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
 

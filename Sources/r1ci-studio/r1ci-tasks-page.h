@@ -1,7 +1,10 @@
-/* r1ci-tasks-page.h — browse the task catalogue, generate an item, check an answer. */
+/* r1ci-tasks-page.h — browse the task catalogue, generate an item, check an
+ * answer, run the item's oracle. */
 #pragma once
 
 #include <gtk/gtk.h>
+
+#include "r1ci-oracle-panel.h"
 
 G_BEGIN_DECLS
 
@@ -20,5 +23,6 @@ void       r1ci_tasks_page_set_index   (R1ciTasksPage *self,
                                         guint64        index);
 void       r1ci_tasks_page_check       (R1ciTasksPage *self,
                                         const char    *answer);
+R1ciOraclePanel *r1ci_tasks_page_get_oracle_panel (R1ciTasksPage *self);
 
 G_END_DECLS

@@ -1,15 +1,24 @@
 /*
  * The C ABI test: compiled against r1ci.h and libR1Core.so alone, it proves the
  * header is self-contained and the functions behave as the header says.
+ *
+ *     abi_test [PATH/TO/r1ci]
+ *
+ * The r1ci CLI (default .build/debug/r1ci) is the independent word on what an
+ * item's gold answer is; the default model (smollm2-135m) must be in the model
+ * cache ($R1CI_MODELS, else ~/.cache/r1ci/models), as `make test` leaves it.
  * Prints one line per check and a closing "abi: N passed, M failed".
  */
 #define _XOPEN_SOURCE 700
 #include "r1ci.h"
 
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+
+#include "mini_json.h"
 
 static int passed, failed;
 
@@ -27,7 +36,11 @@ static int contains(const char *haystack, const char *needle) {
     return haystack && strstr(haystack, needle) != NULL;
 }
 
-int main(void) {
+static void test_models(void);
+static void test_oracles(const char *cli);
+
+int main(int argc, char **argv) {
+    const char *cli = argc > 1 ? argv[1] : ".build/debug/r1ci";
     char *json = NULL;
 
     check(strlen(r1ci_version()) > 0 && r1ci_version()[0] >= '0' && r1ci_version()[0] <= '9',
@@ -116,6 +129,264 @@ int main(void) {
     snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
     if (system(cmd) != 0) fprintf(stderr, "could not remove %s\n", dir);
 
+    test_models();
+    test_oracles(cli);
+
     printf("abi: %d passed, %d failed\n", passed, failed);
     return failed == 0 ? 0 : 1;
+}
+
+/* ── Models ─────────────────────────────────────────────────────────────── */
+
+/* What the token callback saw: the pieces joined, and how many calls. */
+typedef struct {
+    char text[16384];
+    size_t length;
+    int calls;        /* every call */
+    int token_calls;  /* calls with a token id (>= 0) */
+    int cancel_after; /* return nonzero on this token call; 0: never */
+    int bad_logprob;  /* a token call had logprob > 0 */
+} Stream;
+
+static int32_t on_token(const char *piece, int32_t token, float logprob, void *user_data) {
+    Stream *stream = user_data;
+    size_t n = strlen(piece);
+    if (stream->length + n < sizeof stream->text) {
+        memcpy(stream->text + stream->length, piece, n + 1);
+        stream->length += n;
+    }
+    stream->calls++;
+    if (token >= 0) {
+        stream->token_calls++;
+        if (logprob > 0.0f) stream->bad_logprob = 1;
+    }
+    return stream->cancel_after > 0 && stream->token_calls >= stream->cancel_after;
+}
+
+/* The decoded "text" member of a result, or NULL (caller frees). */
+static char *result_text(const char *json) {
+    return json ? mj_string_dup(mj_member(json, "text")) : NULL;
+}
+
+static int finish_reason_is(const char *json, const char *reason) {
+    char *got = json ? mj_string_dup(mj_member(json, "finish_reason")) : NULL;
+    int same = got && strcmp(got, reason) == 0;
+    free(got);
+    return same;
+}
+
+static const char *CHAT_REQUEST =
+    "{\"messages\": [{\"role\": \"user\", \"content\": \"What is 17 * 23? Answer in one sentence.\"}],"
+    " \"max_tokens\": 24, \"temperature\": 0}";
+
+/* Two threads generating on one model at once (the engine's lock queues them). */
+typedef struct {
+    r1ci_model *model;
+    int32_t status;
+    char *json;
+} Worker;
+
+static void *generate_in_thread(void *data) {
+    Worker *worker = data;
+    worker->status = r1ci_model_generate(worker->model, CHAT_REQUEST, NULL, NULL, &worker->json);
+    return NULL;
+}
+
+static void test_models(void) {
+    r1ci_model *model = NULL;
+    int32_t rc = r1ci_model_load("smollm2-135m", &model);
+    check(rc == R1CI_OK && model != NULL, "r1ci_model_load loads the default model", r1ci_last_error());
+    if (rc != R1CI_OK) return;
+
+    char *json = NULL;
+    rc = r1ci_model_info_json(model, &json);
+    const char *vocab = json ? mj_member(json, "vocab_size") : NULL;
+    char *arch = json ? mj_string_dup(mj_member(json, "architecture")) : NULL;
+    check(rc == R1CI_OK && mj_valid(json) && arch && strcmp(arch, "llama") == 0 && vocab && atoi(vocab) == 49152,
+          "model info JSON parses: llama, vocab 49152", json);
+    free(arch);
+    r1ci_string_free(json);
+
+    /* Greedy, streamed: the pieces joined are the text, one call per token. */
+    Stream stream = {0};
+    json = NULL;
+    rc = r1ci_model_generate(model, CHAT_REQUEST, on_token, &stream, &json);
+    char *text = result_text(json);
+    int tokens = json ? mj_array_count(mj_member(json, "tokens")) : -1;
+    int logprobs = json ? mj_array_count(mj_member(json, "logprobs")) : -1;
+    check(rc == R1CI_OK && mj_valid(json) && text != NULL && strlen(text) > 0, "greedy generation returns text",
+          rc == R1CI_OK ? json : r1ci_last_error());
+    check(text && strcmp(text, stream.text) == 0, "streamed pieces joined equal the result text", stream.text);
+    check(tokens > 0 && tokens == stream.token_calls && logprobs == tokens && !stream.bad_logprob,
+          "one callback per token, one logprob per token, each <= 0", json);
+    check(finish_reason_is(json, "length") || finish_reason_is(json, "eog"), "finish_reason is length or eog", json);
+    check(json && mj_member(json, "timing") && mj_member(mj_member(json, "timing"), "decode_tokens_per_s"),
+          "result carries timing", json);
+    r1ci_string_free(json);
+
+    /* The same request again, without a callback: greedy is reproducible. */
+    json = NULL;
+    rc = r1ci_model_generate(model, CHAT_REQUEST, NULL, NULL, &json);
+    char *again = result_text(json);
+    check(rc == R1CI_OK && text && again && strcmp(text, again) == 0, "greedy generation is reproducible", again);
+    free(again);
+    r1ci_string_free(json);
+
+    /* A stop string taken from the text: the result is the text up to it. */
+    if (text && strlen(text) > 12) {
+        char stop[8] = {0};
+        memcpy(stop, text + 8, 4);
+        size_t cut = (size_t)(strstr(text, stop) - text);
+        char request[512];
+        snprintf(request, sizeof request,
+                 "{\"messages\": [{\"role\": \"user\", \"content\": \"What is 17 * 23? Answer in one sentence.\"}],"
+                 " \"max_tokens\": 24, \"stop\": [\"%s\"]}", stop);
+        int escapable = 1; /* plain printable ASCII, nothing to escape in the request */
+        for (const char *c = stop; *c; c++) escapable &= *c >= 0x20 && *c < 0x7f && *c != '"' && *c != '\\';
+        Stream stopped = {0};
+        json = NULL;
+        rc = escapable ? r1ci_model_generate(model, request, on_token, &stopped, &json) : R1CI_OK;
+        char *prefix = result_text(json);
+        check(!escapable || (rc == R1CI_OK && prefix && strlen(prefix) == cut && strncmp(prefix, text, cut) == 0
+                             && strcmp(prefix, stopped.text) == 0 && finish_reason_is(json, "stop")),
+              "a stop string cuts the text before it (finish_reason stop)", json);
+        free(prefix);
+        r1ci_string_free(json);
+    }
+
+    /* Cancel from the callback after 3 tokens. */
+    Stream cancel = {.cancel_after = 3};
+    json = NULL;
+    rc = r1ci_model_generate(model, CHAT_REQUEST, on_token, &cancel, &json);
+    check(rc == R1CI_OK && finish_reason_is(json, "cancelled") && mj_array_count(mj_member(json, "tokens")) == 3
+          && cancel.token_calls == 3,
+          "returning nonzero after 3 tokens cancels (finish_reason cancelled, 3 tokens)", json);
+    r1ci_string_free(json);
+
+    /* Two threads on one model: both finish, both give the greedy text. */
+    Worker workers[2] = {{model, -99, NULL}, {model, -99, NULL}};
+    pthread_t threads[2];
+    int started = 0;
+    for (int i = 0; i < 2; i++) started += pthread_create(&threads[i], NULL, generate_in_thread, &workers[i]) == 0;
+    for (int i = 0; i < started; i++) pthread_join(threads[i], NULL);
+    char *first = result_text(workers[0].json), *second = result_text(workers[1].json);
+    check(started == 2 && workers[0].status == R1CI_OK && workers[1].status == R1CI_OK && text && first && second
+          && strcmp(first, text) == 0 && strcmp(second, text) == 0,
+          "two threads generating on one model both get the greedy text", second);
+    free(first);
+    free(second);
+    r1ci_string_free(workers[0].json);
+    r1ci_string_free(workers[1].json);
+    free(text);
+
+    /* Bad requests. */
+    json = NULL;
+    rc = r1ci_model_generate(model, "{\"prompt\": \"hi\", \"max_tokenz\": 3}", NULL, NULL, &json);
+    check(rc == R1CI_ERR_INVALID_ARGUMENT && json == NULL && contains(r1ci_last_error(), "max_tokenz"),
+          "an unknown request field is named in the error", r1ci_last_error());
+    rc = r1ci_model_generate(model, "{\"prompt\": \"hi\"", NULL, NULL, &json);
+    check(rc == R1CI_ERR_INVALID_ARGUMENT && contains(r1ci_last_error(), "JSON"), "malformed request JSON is refused",
+          r1ci_last_error());
+    rc = r1ci_model_generate(model, "{\"prompt\": \"hi\", \"top_p\": 0}", NULL, NULL, &json);
+    check(rc == R1CI_ERR_INVALID_ARGUMENT && contains(r1ci_last_error(), "top_p"), "top_p 0 is refused",
+          r1ci_last_error());
+    rc = r1ci_model_generate(model, "{\"max_tokens\": 3}", NULL, NULL, &json);
+    check(rc == R1CI_ERR_INVALID_ARGUMENT && contains(r1ci_last_error(), "prompt"), "a request without a prompt is refused",
+          r1ci_last_error());
+    r1ci_model_free(model);
+    r1ci_model_free(NULL);
+
+    /* Bad models: a missing path, a file that is not GGUF. */
+    const char *missing = "/nonexistent/r1ci-abi/model.gguf";
+    model = NULL;
+    rc = r1ci_model_load(missing, &model);
+    check(rc == R1CI_ERR_INVALID_ARGUMENT && model == NULL && contains(r1ci_last_error(), missing),
+          "a missing model path is an error naming the path", r1ci_last_error());
+    char junk[] = "/tmp/r1ci-abi-junk-XXXXXX";
+    int fd = mkstemp(junk);
+    if (fd >= 0) {
+        if (write(fd, "not a gguf file at all", 22) != 22) fprintf(stderr, "short write to %s\n", junk);
+        close(fd);
+        rc = r1ci_model_load(junk, &model);
+        check(rc == R1CI_ERR_INVALID_ARGUMENT && model == NULL && contains(r1ci_last_error(), junk),
+              "a file that is not GGUF is an error naming the path", r1ci_last_error());
+        unlink(junk);
+    }
+}
+
+/* ── Oracle runs in the sandbox ─────────────────────────────────────────── */
+
+/* The gold answer `r1ci tasks gen TASK --seed S --level L --index I --json` prints (caller frees). */
+static char *cli_gold(const char *cli, const char *task, unsigned seed, int level, unsigned index) {
+    char command[512];
+    char level_option[32] = "";
+    if (level >= 0) snprintf(level_option, sizeof level_option, "--level %d", level);
+    snprintf(command, sizeof command, "'%s' tasks gen %s --seed %u %s --index %u --json", cli, task, seed,
+             level_option, index);
+    FILE *pipe = popen(command, "r");
+    if (!pipe) return NULL;
+    static char output[1 << 16];
+    size_t n = fread(output, 1, sizeof output - 1, pipe);
+    output[n] = '\0';
+    int status = pclose(pipe);
+    return status == 0 ? mj_string_dup(mj_member(output, "gold")) : NULL;
+}
+
+static void test_oracles(const char *cli) {
+    /* unique: the task has one right answer, so the oracle must print the gold one
+     * (game24 has many: its oracle may find another, which the verifier judges). */
+    static const struct { const char *task; unsigned seed; int level; unsigned index; int unique; } items[] = {
+        {"game24", 7, 1, 0, 0},
+        {"multistep_arithmetic", 3, 0, 1, 1},
+        {"sudoku", 11, 0, 0, 1},
+        {"word_sorting", 5, 2, 0, 1},
+        {"dyck_languages", 3, -1, 0, 1},
+    };
+    int32_t rc = r1ci_sandbox_start();
+    check(rc == R1CI_OK, "r1ci_sandbox_start", r1ci_last_error());
+
+    for (size_t i = 0; i < sizeof items / sizeof items[0]; i++) {
+        char *json = NULL, name[160];
+        rc = r1ci_task_run_oracle_json(items[i].task, items[i].seed, items[i].level, items[i].index, &json);
+        const char *run = json ? mj_member(json, "run") : NULL;
+        const char *verdict = json ? mj_member(json, "verdict") : NULL;
+        char *status = mj_string_dup(mj_member(run, "status"));
+        char *answer = json ? mj_string_dup(mj_member(json, "answer")) : NULL;
+        char *gold = cli_gold(cli, items[i].task, items[i].seed, items[i].level, items[i].index);
+        const char *correct = mj_member(verdict, "correct");
+        const char *exit_code = mj_member(run, "exit_code");
+
+        snprintf(name, sizeof name, "oracle of %s seed %u: ran ok, exit 0, verdict correct", items[i].task, items[i].seed);
+        check(rc == R1CI_OK && mj_valid(json) && status && strcmp(status, "ok") == 0 && exit_code && atoi(exit_code) == 0
+              && correct && strncmp(correct, "true", 4) == 0 && mj_member(run, "wall_ms"),
+              name, rc == R1CI_OK ? json : r1ci_last_error());
+        if (items[i].unique) {
+            snprintf(name, sizeof name, "oracle of %s seed %u printed the CLI's gold answer", items[i].task, items[i].seed);
+            check(answer && gold && strcmp(answer, gold) == 0, name, gold ? answer : "the CLI gave no gold answer");
+        }
+        free(status);
+        free(answer);
+        free(gold);
+        r1ci_string_free(json);
+    }
+
+    char *json = NULL;
+    rc = r1ci_task_run_oracle_json("no-such-task", 1, -1, 0, &json);
+    check(rc == R1CI_ERR_INVALID_ARGUMENT && json == NULL && contains(r1ci_last_error(), "no-such-task"),
+          "oracle of an unknown task is an invalid argument naming it", r1ci_last_error());
+    rc = r1ci_task_run_oracle_json("game24", 1, 99, 0, &json);
+    check(rc == R1CI_ERR_INVALID_ARGUMENT && contains(r1ci_last_error(), "out of range"),
+          "oracle at a level out of range is an invalid argument", r1ci_last_error());
+    rc = r1ci_task_run_oracle_json("game24", 1, -1, 0, NULL);
+    check(rc == R1CI_ERR_INVALID_ARGUMENT, "oracle with a NULL output pointer is refused", r1ci_last_error());
+
+    /* Stopped, the sandbox starts again on the next run. */
+    r1ci_sandbox_stop();
+    rc = r1ci_task_run_oracle_json("game24", 7, 1, 0, &json);
+    check(rc == R1CI_OK && contains(json, "\"correct\":true"), "after r1ci_sandbox_stop the next run starts a new sandbox",
+          rc == R1CI_OK ? json : r1ci_last_error());
+    r1ci_string_free(json);
+    r1ci_sandbox_stop();
+    r1ci_sandbox_stop();
+    check(1, "r1ci_sandbox_stop twice is allowed", NULL);
 }

@@ -9,6 +9,10 @@ What it proves, each against an oracle outside the GUI:
     (`r1ci tasks gen game24 --seed 7 --level 1 --json`) prints for the same item;
   - --level by name and --index pick the same item as the CLI does;
   - typing the gold answer and pressing Check says "Correct"; a wrong answer says "Wrong";
+  - pressing Run oracle runs the oracle program in the sandbox and shows what it printed,
+    equal to what the CLI prints for the same program (`r1ci exec`) and to the CLI's gold
+    answer, with an "exit 0" status and a "Correct" verdict; a sandbox that cannot start
+    (R1CI_PYTHON names no interpreter) is reported under the program;
   - an unknown --task is reported inside the page, not by crashing;
   - a bad option is one line on stderr and exit status 2.
 Not covered: interaction by pointer or keyboard (options drive the page), pixel-exact
@@ -27,7 +31,10 @@ import time
 import zlib
 
 TASK, SEED, LEVEL, LEVEL_NAME = "game24", 7, 1, "medium"
+# The oracle run: a task with one right answer, so its oracle must print the gold one.
+ORACLE_TASK, ORACLE_SEED = "dyck_languages", 3
 APP_TIMEOUT = 60  # seconds per studio run
+ORACLE_TIMEOUT = 150  # a run that starts the sandbox first
 
 
 # ── PNG decoding (8-bit RGB/RGBA, non-interlaced: what GTK writes) ─────────────
@@ -99,6 +106,15 @@ def colour_stats(path, skip_top=60):
     return width, height, len(counts), top, dark
 
 
+def oracle_section(lines):
+    """The oracle run in a label dump, which lists it in order: the heading "Output", the
+    status line, the output view, the verdict. Returns (index of "Output" or -1, status, output)."""
+    at = len(lines) - 1 - lines[::-1].index("Output") if "Output" in lines else -1
+    status = lines[at + 1] if 0 <= at < len(lines) - 1 else ""
+    output = lines[at + 2] if 0 <= at < len(lines) - 2 else ""
+    return at, status, output
+
+
 # ── Processes ─────────────────────────────────────────────────────────────────
 
 def start_xvfb():
@@ -123,19 +139,19 @@ def start_xvfb():
     return proc, ":" + number.decode().strip()
 
 
-def run_studio(studio, display, args, procs):
+def run_studio(studio, display, args, procs, timeout=APP_TIMEOUT, extra_env=None):
     """Runs the studio to completion; returns (status, stdout, stderr)."""
-    env = dict(os.environ, DISPLAY=display, GDK_BACKEND="x11", NO_AT_BRIDGE="1", GTK_A11Y="none")
+    env = dict(os.environ, DISPLAY=display, GDK_BACKEND="x11", NO_AT_BRIDGE="1", GTK_A11Y="none", **(extra_env or {}))
     env.pop("WAYLAND_DISPLAY", None)
     proc = subprocess.Popen([studio] + args, env=env, stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE, text=True)
     procs.append(proc)
     try:
-        out, err = proc.communicate(timeout=APP_TIMEOUT)
+        out, err = proc.communicate(timeout=timeout)
     except subprocess.TimeoutExpired:
         proc.kill()
         out, err = proc.communicate()
-        raise AssertionError(f"studio {' '.join(args)} did not finish in {APP_TIMEOUT} s\n{err}")
+        raise AssertionError(f"studio {' '.join(args)} did not finish in {timeout} s\n{err}")
     return proc.returncode, out, err
 
 
@@ -159,17 +175,27 @@ def main(argv):
     artifacts = os.path.abspath(argv[3] if len(argv) > 3 else ".build/test-artifacts")
     os.makedirs(artifacts, exist_ok=True)
 
-    def cli_item(level, index):
-        gen = subprocess.run([cli, "tasks", "gen", TASK, "--seed", str(SEED), "--level", str(level),
-                              "--index", str(index), "--json"], capture_output=True, text=True, timeout=60)
+    def cli_item(level, index, task=TASK, seed=SEED):
+        level_args = [] if level is None else ["--level", str(level)]
+        gen = subprocess.run([cli, "tasks", "gen", task, "--seed", str(seed)] + level_args +
+                             ["--index", str(index), "--json"], capture_output=True, text=True, timeout=60)
         if gen.returncode != 0:
             raise RuntimeError(f"the CLI oracle failed: {gen.stderr.strip()}")
         return json.loads(gen.stdout)
 
+    def cli_exec(program):
+        """What the CLI's sandbox prints for a program (r1ci exec, program on stdin)."""
+        ran = subprocess.run([cli, "exec", "-"], input=program, capture_output=True, text=True, timeout=120)
+        if ran.returncode != 0:
+            raise RuntimeError(f"r1ci exec failed ({ran.returncode}): {ran.stderr.strip()}")
+        return ran.stdout
+
     try:
         item = cli_item(LEVEL, 0)
         other = cli_item(LEVEL_NAME, 2)  # the same level by name, another item
-    except (RuntimeError, OSError, ValueError) as error:
+        oracle_item = cli_item(None, 0, ORACLE_TASK, ORACLE_SEED)  # at the task's default level
+        oracle_stdout = cli_exec(oracle_item["oracle"]).strip()
+    except (RuntimeError, OSError, ValueError, subprocess.TimeoutExpired) as error:
         print(f"gui: FAIL {error}")
         return 1
     question, gold, oracle = item["question"], item["gold"], item["oracle"]
@@ -181,6 +207,15 @@ def main(argv):
     def check(name, condition, detail=""):
         (passed if condition else failed).append(name)
         print(f"{'ok  ' if condition else 'FAIL'} {name}" + ("" if condition or not detail else f": {detail}"))
+
+    def check_screenshot(name, path, err):
+        """A drawn page: large, many colours, no colour covering most of it, plenty of dark text."""
+        if not os.path.exists(path):
+            check(name, False, f"{path} was not written\n{err}")
+            return
+        width, height, colours, top, dark = colour_stats(path)
+        check(name, width >= 800 and height >= 600 and colours >= 500 and top < 0.8 and dark >= 2000,
+              f"{width}x{height}, {colours} colours, top colour {top:.0%}, {dark} dark pixels")
 
     try:
         # Options are checked before a display is needed.
@@ -201,13 +236,7 @@ def main(argv):
             f.write(out)
         check("studio exits 0 after the screenshot", status == 0, f"status {status}\n{err}")
 
-        if os.path.exists(screenshot):
-            width, height, colours, top, dark = colour_stats(screenshot)
-            check("screenshot is a drawn page", width >= 800 and height >= 600 and colours >= 500
-                  and top < 0.8 and dark >= 2000,
-                  f"{width}x{height}, {colours} colours, top colour {top:.0%}, {dark} dark pixels")
-        else:
-            check("screenshot is a drawn page", False, f"{screenshot} was not written\n{err}")
+        check_screenshot("screenshot is a drawn page", screenshot, err)
 
         lines = out.splitlines()
         check("page shows the CLI's question", question in out, f"missing {question!r}")
@@ -226,6 +255,38 @@ def main(argv):
               f"status {status}, missing {other['question']!r}")
         check("wrong answer is judged Wrong", status == 0 and "Wrong" in lines and "Correct" not in lines,
               f"status {status}, no 'Wrong' verdict line")
+
+        # Run oracle: the result is shown under the program, then the hooks run.
+        oracle_shot = os.path.join(artifacts, "tasks-page-oracle.png")
+        if os.path.exists(oracle_shot):
+            os.remove(oracle_shot)
+        status, out, err = run_studio(studio, display, [
+            "--task", ORACLE_TASK, "--seed", str(ORACLE_SEED), "--run-oracle", "--screenshot", oracle_shot,
+            "--dump-labels"], procs, timeout=ORACLE_TIMEOUT)
+        with open(os.path.join(artifacts, "tasks-page-oracle.labels.txt"), "w") as f:
+            f.write(out)
+        check("studio exits 0 after the oracle run", status == 0, f"status {status}\n{err}")
+        lines = out.splitlines()
+        at, shown_status, shown_output = oracle_section(lines)
+        check("oracle output shown equals what `r1ci exec` prints for the oracle",
+              at >= 0 and shown_output == oracle_stdout, f"shown {shown_output!r}, CLI {oracle_stdout!r}")
+        check("oracle output shown equals the CLI's gold answer", shown_output == oracle_item["gold"],
+              f"shown {shown_output!r}, gold {oracle_item['gold']!r}")
+        check("oracle status says exit 0 and a time in ms",
+              shown_status.startswith("exit 0 · ") and shown_status.endswith(" ms"), f"status {shown_status!r}")
+        check("oracle verdict is Correct", "Correct" in lines[at:] and "Wrong" not in lines, "no 'Correct' after the output")
+        check_screenshot("oracle screenshot is a drawn page", oracle_shot, err)
+
+        # A sandbox that cannot start (no such interpreter) is reported under the program.
+        status, out, err = run_studio(studio, display, [
+            "--task", ORACLE_TASK, "--seed", str(ORACLE_SEED), "--run-oracle", "--dump-labels"], procs,
+            timeout=ORACLE_TIMEOUT, extra_env={"R1CI_PYTHON": "/nonexistent/python3"})
+        lines = out.splitlines()
+        at, shown_status, _ = oracle_section(lines)
+        check("a sandbox that cannot start is reported in the page",
+              status == 0 and shown_status.startswith("Could not run the oracle: ")
+              and "/nonexistent/python3" in shown_status and "Correct" not in lines[at:],
+              f"status {status}, shown {shown_status!r}")
 
         status, out, err = run_studio(studio, display, ["--task", "no-such-task", "--dump-labels"], procs)
         check("unknown task is reported in the page", status == 0 and "No task “no-such-task”" in out,

@@ -9,9 +9,14 @@
  *     the caller, who releases each with r1ci_string_free().
  *   - Structured data crosses as UTF-8 JSON; the field names are documented
  *     above each function and in README.md.
- *   - Handles are opaque; each _open has a matching _close.
+ *   - Handles are opaque; each _open has a matching _close, each _load a
+ *     matching _free.
  *   - Every function may be called from any thread. The last error is kept
- *     per thread.
+ *     per thread. Long calls (generation, oracle runs) block the calling
+ *     thread: call them from a worker thread in a GUI.
+ *   - Progress comes through a callback (fn, user_data) called on the thread
+ *     that made the call, before the call returns; fn must not call back into
+ *     the same handle.
  */
 #ifndef R1CI_H
 #define R1CI_H
@@ -27,9 +32,11 @@ enum {
     R1CI_ERR_INVALID_ARGUMENT = -1, /* bad input: unknown task, level out of range, bad JSON */
     R1CI_ERR_STORE = -2,            /* the workspace could not be opened or written */
     R1CI_ERR_INTERNAL = -3,
+    R1CI_ERR_SANDBOX = -4,          /* the sandbox could not start or could not take the program */
 };
 
 typedef struct r1ci_workspace r1ci_workspace;
+typedef struct r1ci_model r1ci_model;
 
 /* The library's version, e.g. "0.1.0". Static storage: do not free. */
 const char *r1ci_version(void);
@@ -82,6 +89,86 @@ int32_t r1ci_task_generate_json(const char *task_id, uint64_t seed, int32_t leve
  * *out_json is owned by the caller (r1ci_string_free). */
 int32_t r1ci_task_check_json(const char *task_id, uint64_t seed, int32_t level,
                              uint64_t index, const char *answer, char **out_json);
+
+/* Runs the oracle program of item `index` of `task_id` at `seed` and `level`
+ * (-1: default) in the process's shared sandbox (started on first use, see
+ * r1ci_sandbox_start), then checks what it printed with the task's verifier,
+ * as r1ci_task_check_json checks a typed answer. Blocks until the program
+ * ends (at most 30 s of wall time, 1 GiB of memory). Result:
+ *   {"task", "seed", "level", "level_name", "index", "gold": str,
+ *    "answer": str (read from stdout, as the verifier saw it),
+ *    "run": {"status": "ok"|"error"|"timeout"|"memory"|"output_limit"|"killed"|"sandbox_error",
+ *            "exit_code": int|null, "signal": int|null, "stdout", "stderr",
+ *            "stdout_truncated", "stderr_truncated", "wall_ms", "cpu_ms",
+ *            "peak_memory_bytes", "killed_leftovers", "starved", "degraded": [str],
+ *            "sandbox_message": str|null, "session_ended"},
+ *    "verdict": {"score", "correct", "reason", "answer"} (as r1ci_task_check_json)}
+ * A program that ran and failed is a result (see run.status), not an error.
+ * Unknown task or level: R1CI_ERR_INVALID_ARGUMENT; no sandbox: R1CI_ERR_SANDBOX.
+ * *out_json is owned by the caller (r1ci_string_free). */
+int32_t r1ci_task_run_oracle_json(const char *task_id, uint64_t seed, int32_t level,
+                                  uint64_t index, char **out_json);
+
+/* ── Sandbox ───────────────────────────────────────────────────────────── */
+
+/* Starts the process's shared sandbox now, if it is not running (a second or
+ * two: it starts a warm Python fork server). Optional: the first oracle run
+ * starts it otherwise. The sandbox belongs to the library; stop it with
+ * r1ci_sandbox_stop(). Fails with R1CI_ERR_SANDBOX when this host cannot
+ * isolate programs (no user namespaces, seccomp or cgroups; no python3). */
+int32_t r1ci_sandbox_start(void);
+
+/* Stops the shared sandbox, if running: ends its Python processes and removes
+ * its cgroups and runtime directory. Call before exit; a later oracle run
+ * starts a new one. Runs in progress on other threads fail. */
+void r1ci_sandbox_stop(void);
+
+/* ── Models ────────────────────────────────────────────────────────────── */
+
+/* Loads a model: `model` is a known name ("smollm2-135m", from the model cache
+ * $R1CI_MODELS, else $XDG_CACHE_HOME/r1ci/models) or the path of a GGUF file.
+ * On success *out receives a handle the caller owns; release it with
+ * r1ci_model_free(). On failure *out is NULL and r1ci_last_error() names the
+ * model or path and the problem (R1CI_ERR_INVALID_ARGUMENT). */
+int32_t r1ci_model_load(const char *model, r1ci_model **out);
+
+/* Releases a handle from r1ci_model_load(), with the model's memory. NULL is
+ * allowed. No r1ci_model_generate() call may be running on it. */
+void r1ci_model_free(r1ci_model *model);
+
+/* Describes a loaded model as JSON:
+ *   {"name": str (as given to r1ci_model_load), "path": str, "architecture": str,
+ *    "layers", "hidden_size", "heads", "kv_heads", "head_dim", "ffn_size",
+ *    "vocab_size", "context_length": int, "rope_theta": float,
+ *    "tied_embeddings": bool, "file_bytes": int, "threads": int}
+ * *out_json is owned by the caller (r1ci_string_free). */
+int32_t r1ci_model_info_json(r1ci_model *model, char **out_json);
+
+/* Called by r1ci_model_generate for every generated token, in order, with the
+ * text that token released (UTF-8, NUL-terminated, possibly "" while a UTF-8
+ * sequence or a possible stop string is pending; valid only during the call:
+ * copy it to keep it), its id and natural-log probability. When generation
+ * ends with text still held back, one last call passes that text with token
+ * -1 and logprob 0. The pieces joined are the result's "text". Return 0 to go
+ * on, nonzero to stop after this token (finish_reason "cancelled", unless
+ * generation ends at this token anyway; the token -1 call's return is ignored). */
+typedef int32_t (*r1ci_token_fn)(const char *piece, int32_t token, float logprob, void *user_data);
+
+/* Generates from a loaded model. request_json is an object:
+ *   {"prompt": str (raw text) | "messages": [{"role", "content"}] (rendered with
+ *    the model's chat template, ready for the assistant's turn),
+ *    "max_tokens": int >= 0 (256), "temperature": float >= 0 (0: greedy),
+ *    "top_p": (0,1] (1), "top_k": int >= 0 (0: off), "min_p": [0,1) (0),
+ *    "seed": uint64 (0), "stop": [str] ([])}
+ * Unknown fields, a bad value, a prompt longer than the context: R1CI_ERR_INVALID_ARGUMENT.
+ * on_token may be NULL; user_data is passed to it untouched. Result:
+ *   {"text": str, "tokens": [int], "logprobs": [float|null],
+ *    "finish_reason": "eog"|"stop"|"length"|"cancelled", "prompt_tokens": int,
+ *    "timing": {"prefill_s", "decode_s", "prefill_tokens_per_s", "decode_tokens_per_s"}}
+ * Blocks until done. Safe from any thread; calls on one model run one at a time
+ * (later ones wait). *out_json is owned by the caller (r1ci_string_free). */
+int32_t r1ci_model_generate(r1ci_model *model, const char *request_json,
+                            r1ci_token_fn on_token, void *user_data, char **out_json);
 
 #ifdef __cplusplus
 }
