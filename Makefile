@@ -18,7 +18,7 @@ MODELS_DIR := $(or $(R1CI_MODELS),$(or $(XDG_CACHE_HOME),$(HOME)/.cache)/r1ci/mo
 ARTIFACTS := .build/test-artifacts
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: setup packages model build release test studio swift-test abi-test gui-test clean
+.PHONY: setup packages model build release test studio swift-test selftest abi-test gui-test clean
 
 setup: packages model
 
@@ -55,7 +55,7 @@ release: packages
 studio: setup release
 	.build/release/r1ci-studio
 
-test: setup build swift-test abi-test gui-test
+test: setup build swift-test selftest abi-test gui-test
 	@echo "make test: all suites passed"
 
 # The sandbox suite runs on its own: its HTTP and soak tests need the Swift
@@ -63,6 +63,12 @@ test: setup build swift-test abi-test gui-test
 swift-test: build
 	$(SWIFT) test --parallel --skip R1SandboxTests
 	$(SWIFT) test --filter R1SandboxTests
+
+# Every task as a user checks it: gold and oracle (run in the sandbox) score 1,
+# junk 0, few cross-accepted golds and duplicates; the per-task report is kept.
+selftest: build
+	@mkdir -p $(ARTIFACTS)
+	set -o pipefail; .build/debug/r1ci tasks selftest --seeds 10 | tee $(ARTIFACTS)/selftest.txt | tail -1
 
 # The C ABI test: compiled against r1ci.h and the shared library only.
 abi-test: build

@@ -19,6 +19,21 @@ import R1Tasks
         #expect(try r1ci(["tasks", "selftest", "game24", "--seeds", "0"]).status == 2)
     }
 
+    @Test func benchReportsEveryTaskAsked() throws {
+        let run = try r1ci(["tasks", "bench", "gcd", "maze", "--count", "20", "--level", "0", "--json"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let rows = try run.stdout.split(separator: "\n").map { try jsonObject($0) }
+        #expect(rows.map { $0["task"] as? String } == ["gcd", "maze"])
+        for row in rows {
+            #expect(row["items"] as? Int == 20)
+            #expect(row["level"] as? String == "easy")
+            let gen = try #require(row["gen_median_us"] as? Double), rate = try #require(row["gen_per_second"] as? Double)
+            #expect(gen > 0 && abs(rate * gen - 1e6) < 1)
+        }
+        #expect(try r1ci(["tasks", "bench", "gcd", "--count", "0"]).status == 2)
+        #expect(try r1ci(["tasks", "bench", "nope"]).status == 2)
+    }
+
     @Test func exportWritesJSONLAndNoTempFile() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("r1ci-export-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
