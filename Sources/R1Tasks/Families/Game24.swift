@@ -59,25 +59,15 @@ public struct Game24Task: ReasoningTask {
         guard let numbers = metadata["numbers"]?.intArray, let target = metadata["target"]?.intValue else {
             return .wrong("item metadata is missing numbers or target")
         }
-        var text = answer
-        // Accept "expr = 24": drop a trailing "= target".
-        if let eq = text.lastIndex(of: "=") {
-            let rhs = text[text.index(after: eq)...].trimmedSpaces()
-            guard rhs == String(target) else { return .wrong("the expression is set equal to \(rhs), not \(target)") }
-            text = String(text[..<eq])
-        }
         let expr: ArithmeticExpression
-        do { expr = try ArithmeticExpression.parse(text) } catch {
-            return .wrong("not an arithmetic expression: \(error)")
+        switch ArithmeticExpression.parseAnswer(answer, target: target) {
+        case .success(let parsed): expr = parsed
+        case .failure(let rejection): return rejection.verdict
         }
         guard expr.literals.sorted() == numbers.sorted() else {
             return .wrong("uses \(expr.literals.sorted()), but must use each of \(numbers.sorted()) exactly once")
         }
-        guard let value = expr.evaluate() else { return .wrong("the expression divides by zero") }
-        guard value == Rational(integer: target) else {
-            return .wrong("the expression equals \(value), not \(target)")
-        }
-        return .correct("uses every number once and equals \(target)")
+        return expr.verdict(equals: target, reason: "uses every number once and equals \(target)")
     }
 
     public func oracle(metadata: JSONValue) -> String {

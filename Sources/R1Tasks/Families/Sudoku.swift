@@ -38,18 +38,9 @@ public struct SudokuTask: ReasoningTask {
         while true {
             attempt += 1
             let solution = SudokuTask.randomFullGrid(&rng)
-            var puzzle = solution
-            var removed = 0
-            for cell in rng.shuffled(Array(0..<81)) where removed < blanks {
-                puzzle[cell] = 0
-                if SudokuTask.countSolutions(puzzle, limit: 2) == 1 {
-                    removed += 1
-                } else {
-                    puzzle[cell] = solution[cell]
-                }
-            }
             // A greedy pass reaches ~55–60 blanks; 54 and fewer almost always succeed first time.
-            guard removed == blanks else {
+            guard let puzzle = PuzzleCarving.carve(solution, blanks: blanks, rng: &rng,
+                                                   solutionCount: { SudokuTask.countSolutions($0, limit: 2) }) else {
                 precondition(attempt < 50, "sudoku: could not reach \(blanks) blanks")
                 continue
             }

@@ -123,3 +123,34 @@ public indirect enum ArithmeticExpression: Sendable, Equatable {
         }
     }
 }
+
+/// The expression-answer checks that Game 24 and its variants share.
+extension ArithmeticExpression {
+    /// Parses an answer written as `expression` or `expression = target`. On failure the
+    /// result is the verdict to return: set equal to something else, or not an expression.
+    static func parseAnswer(_ answer: String, target: Int) -> Result<ArithmeticExpression, Rejection> {
+        var text = Substring(answer)
+        if let eq = text.lastIndex(of: "=") {
+            let rhs = text[text.index(after: eq)...].trimmedSpaces()
+            guard rhs == String(target) else {
+                return .failure(Rejection(.wrong("the expression is set equal to \(rhs), not \(target)")))
+            }
+            text = text[..<eq]
+        }
+        do { return .success(try parse(String(text))) } catch {
+            return .failure(Rejection(.wrong("not an arithmetic expression: \(error)")))
+        }
+    }
+
+    /// Whether the expression's exact value is `target`; `reason` explains a correct verdict.
+    func verdict(equals target: Int, reason: String) -> Verdict {
+        guard let value = evaluate() else { return .wrong("the expression divides by zero") }
+        return value == Rational(integer: target) ? .correct(reason) : .wrong("the expression equals \(value), not \(target)")
+    }
+}
+
+/// A verifier's early "wrong" verdict carried as an error.
+struct Rejection: Error {
+    let verdict: Verdict
+    init(_ verdict: Verdict) { self.verdict = verdict }
+}

@@ -71,13 +71,8 @@ public struct MiniSudokuTask: ReasoningTask {
         while true {
             attempt += 1
             let solution = MiniSudokuTask.randomFull(&rng)
-            var puzzle = solution
-            var removed = 0
-            for cell in rng.shuffled(Array(0..<16)) where removed < blanks {
-                puzzle[cell] = 0
-                if MiniSudokuTask.countSolutions(puzzle, limit: 2) == 1 { removed += 1 } else { puzzle[cell] = solution[cell] }
-            }
-            guard removed == blanks else {
+            guard let puzzle = PuzzleCarving.carve(solution, blanks: blanks, rng: &rng,
+                                                   solutionCount: { MiniSudokuTask.countSolutions($0, limit: 2) }) else {
                 precondition(attempt < 500, "mini_sudoku: could not reach \(blanks) blanks")
                 continue
             }

@@ -77,18 +77,14 @@ public struct CombinatorialCalculationTask: ReasoningTask {
         guard let numbers = metadata["numbers"]?.intArray, let target = metadata["target"]?.intValue else {
             return .wrong("item metadata is missing numbers or target")
         }
-        var text = answer
-        if let eq = text.lastIndex(of: "=") {
-            let rhs = text[text.index(after: eq)...].trimmedSpaces()
-            guard rhs == String(target) else { return .wrong("the expression is set equal to \(rhs), not \(target)") }
-            text = String(text[..<eq])
-        }
         let expr: ArithmeticExpression
-        do { expr = try ArithmeticExpression.parse(text) } catch { return .wrong("not an arithmetic expression: \(error)") }
+        switch ArithmeticExpression.parseAnswer(answer, target: target) {
+        case .success(let parsed): expr = parsed
+        case .failure(let rejection): return rejection.verdict
+        }
         guard !Self.hasNegation(expr) else { return .wrong("a minus sign is put in front of a number or group") }
         guard expr.literals == numbers else { return .wrong("the numbers must be \(numbers) in this order, each once") }
-        guard let value = expr.evaluate() else { return .wrong("the expression divides by zero") }
-        return value == Rational(integer: target) ? .correct("equals \(target)") : .wrong("the expression equals \(value), not \(target)")
+        return expr.verdict(equals: target, reason: "equals \(target)")
     }
 
     public func oracle(metadata: JSONValue) -> String {
