@@ -8,11 +8,18 @@ import Testing
 @Suite struct QuantizeCLITests {
     /// A model cache holding the tiny HF folders and their GGUF twins.
     static let cache: String = {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("r1ci-cli-hf-\(getpid())").path
+        let tmp = FileManager.default.temporaryDirectory.path
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: tmp)) ?? [] where name.hasPrefix("r1ci-cli-hf-") {
+            if let pid = Int32(name.dropFirst(12)), pid != getpid(), kill(pid, 0) != 0 {   // left by an earlier run
+                try? FileManager.default.removeItem(atPath: tmp + "/" + name)
+            }
+        }
+        let dir = tmp + "/r1ci-cli-hf-\(getpid())"
         let p = Process()
         p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         p.arguments = ["python3", "make_tiny_hf.py", dir]
         p.currentDirectoryURL = packageRoot.appendingPathComponent("Tests/R1EngineTests")
+        p.environment = ProcessInfo.processInfo.environment.merging(["PYTHONDONTWRITEBYTECODE": "1"]) { $1 }
         p.standardOutput = FileHandle.nullDevice
         try? p.run()
         p.waitUntilExit()
@@ -45,6 +52,7 @@ import Testing
         let cache = Self.cache
         let tmp = FileManager.default.temporaryDirectory.appendingPathComponent("r1ci-q-bad-\(getpid())").path
         try FileManager.default.createDirectory(atPath: tmp, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: tmp) }
         let notAModel = tmp + "/plain"
         try FileManager.default.createDirectory(atPath: notAModel, withIntermediateDirectories: true)
         let cases: [([String], String)] = [

@@ -24,6 +24,7 @@ enum TinyHF {
 
     /// The folder holding hf-llama/, hf-qwen2/, their .gguf twins and expected.json.
     static let built: Result<(dir: String, expected: TinyHFExpected), PythonError> = {
+        removeStaleFolders(prefix: "r1ci-tinyhf-")
         let dir = NSTemporaryDirectory() + "r1ci-tinyhf-\(getpid())"
         var args = ["make_tiny_hf.py", dir]
         if FileManager.default.fileExists(atPath: smolLM2Path) { args += ["--smollm2", smolLM2Path] }
@@ -50,6 +51,16 @@ enum ModelCatalogPaths {
     }
 }
 
+/// Removes `<tmp>/<prefix><pid>` folders left by earlier test runs whose process is gone.
+func removeStaleFolders(prefix: String) {
+    let tmp = NSTemporaryDirectory()
+    for name in (try? FileManager.default.contentsOfDirectory(atPath: tmp)) ?? [] where name.hasPrefix(prefix) {
+        if let pid = Int32(name.dropFirst(prefix.count)), pid != getpid(), kill(pid, 0) != 0 {
+            try? FileManager.default.removeItem(atPath: tmp + name)
+        }
+    }
+}
+
 struct PythonError: Error, CustomStringConvertible { let description: String }
 
 /// Runs python3 with `args` in the test folder (numpy, gguf and tokenizers must be
@@ -59,6 +70,7 @@ func python(_ args: [String]) throws -> String {
     p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
     p.arguments = ["python3"] + args
     p.currentDirectoryURL = TinyHF.testsDir
+    p.environment = ProcessInfo.processInfo.environment.merging(["PYTHONDONTWRITEBYTECODE": "1"]) { $1 }
     let out = Pipe(), err = Pipe()
     p.standardOutput = out; p.standardError = err
     do { try p.run() } catch { throw PythonError(description: "cannot run python3: \(error)") }

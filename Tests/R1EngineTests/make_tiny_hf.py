@@ -242,7 +242,7 @@ def main(out, smollm2):
     for name, arch, seed, kind in (("hf-llama", "llama", 11, "smollm"), ("hf-qwen2", "qwen2", 12, "qwen2")):
         res["models"][name] = build(out, name, arch, seed, kind, train)
         tk = Tokenizer.from_file(os.path.join(out, name, "tokenizer.json"))
-        res["tokenizers"][name] = tokenizer_goldens(tk, texts + ["e\u0301t\u00e9 A\u030a \u212b caf\u00e9 cafe\u0301"])
+        res["tokenizers"][name] = tokenizer_goldens(tk, texts + ["e\u0301t\u00e9 A\u030a \u212b caf\u00e9 cafe\u0301", "it'\u017fb x'Ssa we'LLy it'\u212ab"])
     if smollm2 and os.path.exists(smollm2):
         toks, merges, types, _, _ = read_vocab(smollm2)
         tk = hf_tokenizer(toks, merges, types, "smollm")
