@@ -122,6 +122,36 @@ func safetensorsError(_ bytes: [UInt8]) -> String? {
         #expect(try brokenFolder { _ in } == nil)
     }
 
+    /// GGUF models with one thing wrong, rewritten by GGUFWriter from a good one.
+    @Test func ggufModelErrors() throws {
+        let (dir, _) = try TinyHF.get()
+        let good = try GGUFFile(path: dir + "/hf-qwen2.gguf")
+        func rewrite(_ name: String, dropping: String? = nil, arch: String? = nil) throws -> String {
+            var w = GGUFWriter()
+            for k in good.metadataOrder {
+                w.add(k, k == "general.architecture" && arch != nil ? .string(arch!) : good[k]!)
+            }
+            for t in good.tensors where t.name != dropping {
+                let src = good.data(t), n = t.byteCount
+                w.tensors.append(GGUFWriter.Tensor(name: t.name, shape: t.shape, type: t.type) { $0.copyMemory(from: src, byteCount: n) })
+            }
+            let path = dir + "/" + name
+            try w.write(to: path)
+            return path
+        }
+        // The writer round-trips every tensor and value it is given.
+        let same = try GGUFFile(path: try rewrite("same.gguf"))
+        #expect(same.metadataOrder == good.metadataOrder && same.tensors.count == good.tensors.count)
+        for k in good.metadataOrder { #expect(same[k] == good[k], "\(k)") }
+        for t in good.tensors { #expect(memcmp(same.data(same.tensor(t.name)!), good.data(t), t.byteCount) == 0) }
+        let cases = [(try rewrite("noffn.gguf", dropping: "blk.1.ffn_down.weight"), "tensor blk.1.ffn_down.weight missing"),
+                     (try rewrite("mistral.gguf", arch: "mistral"), "architecture 'mistral' is not supported")]
+        for (path, want) in cases {
+            #expect(throws: EngineError.self) { try LoadedModel(path: path) }
+            do { _ = try LoadedModel(path: path) } catch { #expect("\(error)".contains(want), "\(error)") }
+        }
+    }
+
     @Test func fuzzedHeadersNeverCrash() {
         var r = Rand(77)
         let base = safetensorsBytes(Self.good, data: Self.goodData)
