@@ -159,9 +159,14 @@ func safetensorsError(_ bytes: [UInt8]) -> String? {
         let pieces = ["{", "}", "[", "]", ",", ":", "\"", "0", "-1", "1e309", "99999999999999999999", "\"F32\"", "\"BF16\"",
                       "\"shape\"", "\"data_offsets\"", "\"dtype\"", "null", "true", "[0,4]", "\\u0000", "\u{FFFF}"]
         var parsed = 0, failed = 0
-        for i in 0..<6000 {
+        let digits = text.indices.filter { (48...57).contains(text[$0]) }
+        for i in 0..<7000 {
             var b: [UInt8]
-            switch i % 6 {
+            switch i % 7 {
+            case 6:                                                                                // digits changed: valid JSON,
+                var t = text                                                                       // wrong shapes and offsets
+                for _ in 0..<(1 + i % 3) { t[digits[Int(r.unit() * Double(digits.count))]] = 48 + r.byte() % 10 }
+                b = safetensorsBytes(String(decoding: t, as: UTF8.self), data: Self.goodData)
             case 0: b = Array(base.prefix(Int(r.unit() * Double(base.count))))                   // truncation
             case 1:                                                                                // byte flips in the header
                 b = base
@@ -193,7 +198,7 @@ func safetensorsError(_ bytes: [UInt8]) -> String? {
             }
         }
         print("safetensors fuzz: \(parsed) parsed, \(failed) clear errors")
-        #expect(parsed + failed == 6000 && failed > 2000 && parsed > 20)
+        #expect(parsed + failed == 7000 && failed > 2000 && parsed > 50)
     }
 
     /// Whole quantized models (our GGUF writer's output) with corrupted headers go
