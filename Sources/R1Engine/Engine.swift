@@ -55,7 +55,7 @@ public final class Engine: @unchecked Sendable {
 
     /// Loads a GGUF file or a Hugging Face model folder.
     public convenience init(path: String, threads: Int = Engine.defaultThreads) throws {
-        let m = try LoadedModel(path: path)
+        let m = try LocalModel(path: path)
         self.init(model: m.transformer, tokenizer: m.tokenizer, template: m.template, threads: threads)
     }
 

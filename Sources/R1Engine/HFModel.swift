@@ -36,6 +36,7 @@ public final class HFTensorSource: TensorSource, @unchecked Sendable {
     public init(_ store: SafetensorsSet) { self.store = store }
     public func tensor(_ ggufName: String) throws -> TensorView? { try store.view(hfTensorName(ggufName)) }
     public func sourceName(_ ggufName: String) -> String { hfTensorName(ggufName) }
+    public var fileBytes: Int { store.files.reduce(0) { $0 + $1.fileSize } }
 }
 
 /// What config.json says about a model.

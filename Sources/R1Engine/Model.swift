@@ -57,9 +57,11 @@ public final class Transformer: @unchecked Sendable {
     public let outputNorm: [Float]        // (C)
     public let layers: [LayerWeights]
     public var tiedEmbeddings: Bool { output.data == tokenEmbedding.data }
+    /// Bytes on disk of the weights' file(s).
+    public var fileBytes: Int { source.fileBytes }
 
     /// A GGUF file or a Hugging Face model folder.
-    public convenience init(path: String) throws { self.init(loaded: try LoadedModel(path: path).transformer) }
+    public convenience init(path: String) throws { self.init(loaded: try LocalModel(path: path).transformer) }
     private init(loaded t: Transformer) {
         config = t.config; source = t.source; tokenEmbedding = t.tokenEmbedding; output = t.output
         outputNorm = t.outputNorm; layers = t.layers

@@ -4,7 +4,7 @@
 
 import Foundation
 
-public struct LoadedModel {
+public struct LocalModel {
     public enum Format: String, Sendable { case gguf, huggingFace = "hf" }
     public let format: Format
     public let path: String

@@ -25,7 +25,7 @@ public struct QuantizeSummary: Sendable {
 public enum Quantizer {
     /// Writes `model` as a GGUF of `type` at `path` (temp file + rename).
     @discardableResult
-    public static func write(_ model: LoadedModel, type: QuantType, to path: String) throws -> QuantizeSummary {
+    public static func write(_ model: LocalModel, type: QuantType, to path: String) throws -> QuantizeSummary {
         let m = model.transformer, c = m.config
         // llama GGUF means adjacent-pair RoPE: folder llama weights need their Q/K rows reordered.
         let permuteQK = c.arch == "llama" && c.ropeNeox
@@ -106,7 +106,7 @@ public enum Quantizer {
 
     /// Everything a GGUF reader needs to run the model: the architecture's
     /// hyper-parameters, the tokenizer and the chat template.
-    static func metadata(_ model: LoadedModel, type: QuantType) -> [(String, GGUFValue)] {
+    static func metadata(_ model: LocalModel, type: QuantType) -> [(String, GGUFValue)] {
         let c = model.transformer.config, a = c.arch, tok = model.tokenizer
         var kv: [(String, GGUFValue)] = [
             ("general.architecture", .string(a)),

@@ -36,6 +36,8 @@ public protocol TensorSource: AnyObject, Sendable {
     func sourceName(_ ggufName: String) -> String
     /// Where the tensors come from (a path), for messages.
     var origin: String { get }
+    /// Bytes on disk of the file(s) behind this source.
+    var fileBytes: Int { get }
 }
 
 /// A GGUF file as a tensor source: names are already GGUF names.
@@ -49,4 +51,5 @@ public final class GGUFTensorSource: TensorSource, @unchecked Sendable {
         return TensorView(name: t.name, shape: t.shape, type: t.type, data: file.data(t))
     }
     public func sourceName(_ ggufName: String) -> String { ggufName }
+    public var fileBytes: Int { file.fileSize }
 }

@@ -31,7 +31,7 @@ struct QuantizeCommand: ParsableCommand {
     func run() throws {
         let qt = QuantType(rawValue: type.lowercased())!
         let path = try wrap { try ModelCatalog.resolve(model) }
-        let loaded = try wrap { try LoadedModel(path: path) }
+        let loaded = try wrap { try LocalModel(path: path) }
         let s = try wrap { try Quantizer.write(loaded, type: qt, to: out) }
         emit("wrote \(s.path): \(qt.rawValue.uppercased()), \(s.tensors) tensors (\(s.quantized) quantized), "
              + String(format: "%.1f MB", Double(s.bytes) / 1e6))

@@ -72,7 +72,7 @@ func top1Agreement(_ out: [Float], _ ref: [[Double]]) -> Double {
         let (dir, exp) = try TinyHF.get()
         let g = try #require(exp.models[name])
         let out = dir + "/\(name)-\(type.rawValue).gguf"
-        let s = try Quantizer.write(LoadedModel(path: dir + "/" + name), type: type, to: out)
+        let s = try Quantizer.write(LocalModel(path: dir + "/" + name), type: type, to: out)
         #expect(s.quantized == (g.tied ? 1 : 2) + 7 * 2)
         #expect(!FileManager.default.fileExists(atPath: out + ".part-\(getpid())"))
         // gguf-py reads it: metadata, names, and every tensor equal to its own quantization of the source.
@@ -104,7 +104,7 @@ func top1Agreement(_ out: [Float], _ ref: [[Double]]) -> Double {
         let path = Fixtures.url("tiny-llama.gguf").path
         let out = NSTemporaryDirectory() + "r1ci-q-\(getpid())-tiny.gguf"
         defer { unlink(out) }
-        try Quantizer.write(LoadedModel(path: path), type: .q8_0, to: out)
+        try Quantizer.write(LocalModel(path: path), type: .q8_0, to: out)
         let a = try Engine(path: path, threads: 2), b = try Engine(path: out, threads: 2)
         #expect(!b.model.config.ropeNeox && b.model.tiedEmbeddings)
         let toks = ModelTests.tiny["tiny-llama"]!.tokens

@@ -81,7 +81,7 @@ func safetensorsError(_ bytes: [UInt8]) -> String? {
         try FileManager.default.copyItem(atPath: dir + "/hf-llama", toPath: d)
         try edit(d)
         defer { try? FileManager.default.removeItem(atPath: d) }
-        do { _ = try LoadedModel(path: d); return nil } catch { return "\(error)" }
+        do { _ = try LocalModel(path: d); return nil } catch { return "\(error)" }
     }
 
     @Test func folderErrors() throws {
@@ -147,8 +147,8 @@ func safetensorsError(_ bytes: [UInt8]) -> String? {
         let cases = [(try rewrite("noffn.gguf", dropping: "blk.1.ffn_down.weight"), "tensor blk.1.ffn_down.weight missing"),
                      (try rewrite("mistral.gguf", arch: "mistral"), "architecture 'mistral' is not supported")]
         for (path, want) in cases {
-            #expect(throws: EngineError.self) { try LoadedModel(path: path) }
-            do { _ = try LoadedModel(path: path) } catch { #expect("\(error)".contains(want), "\(error)") }
+            #expect(throws: EngineError.self) { try LocalModel(path: path) }
+            do { _ = try LocalModel(path: path) } catch { #expect("\(error)".contains(want), "\(error)") }
         }
     }
 
@@ -207,7 +207,7 @@ func safetensorsError(_ bytes: [UInt8]) -> String? {
     @Test func fuzzedQuantizedModelsNeverCrash() throws {
         let (dir, _) = try TinyHF.get()
         let path = dir + "/fuzz-base.gguf"
-        try Quantizer.write(LoadedModel(path: dir + "/hf-qwen2"), type: .q4_0, to: path)
+        try Quantizer.write(LocalModel(path: dir + "/hf-qwen2"), type: .q4_0, to: path)
         let base = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
         let headerEnd = try GGUFFile(bytes: base).dataOffset
         var r = Rand(91)
