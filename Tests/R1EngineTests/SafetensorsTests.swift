@@ -65,6 +65,7 @@ func safetensorsError(_ bytes: [UInt8]) -> String? {
             (safetensorsBytes(#"{"a":{"dtype":"F32","shape":"big","data_offsets":[0,4]}}"#, data: [0, 0, 0, 0]), "shape missing"),
             (safetensorsBytes(#"{"a":{"dtype":"F32","shape":[4294967296,4294967296],"data_offsets":[0,4]}}"#), "too large"),
             (safetensorsBytes(#"{"__metadata__":{"k":1}}"#), "not a string"),
+            (safetensorsBytes("{\"a\":" + String(repeating: "[", count: 200_000)), "not valid JSON"),   // no stack overflow
         ]
         for (bytes, want) in cases {
             let e = safetensorsError(bytes)
