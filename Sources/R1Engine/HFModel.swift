@@ -43,7 +43,8 @@ public final class HFTensorSource: TensorSource, @unchecked Sendable {
 public struct HFConfig: Sendable {
     public static let architectures = ["LlamaForCausalLM": "llama", "Qwen2ForCausalLM": "qwen2"]
     public let model: ModelConfig
-    public let tiedEmbeddings: Bool
+    /// tie_word_embeddings; nil when config.json does not say (then lm_head is used if present).
+    public let tiedEmbeddings: Bool?
     public let name: String?
 
     public init(path: String) throws {
@@ -84,7 +85,7 @@ public struct HFConfig: Sendable {
                              contextLength: int("max_position_embeddings", 2048),
                              ropeTheta: Float(real("rope_theta", 10000)), ropeDim: headDim,
                              rmsEps: Float(real("rms_norm_eps", 1e-6)), ropeNeox: true)
-        tiedEmbeddings = (j["tie_word_embeddings"] as? Bool) ?? false
+        tiedEmbeddings = j["tie_word_embeddings"] as? Bool
         name = j["_name_or_path"] as? String
     }
 }
