@@ -67,7 +67,7 @@ let package = Package(
         .testTarget(name: "CLITests", dependencies: ["R1Tasks"]),
         .testTarget(name: "R1SandboxTests", dependencies: ["R1Sandbox"]),
         .testTarget(name: "R1EngineTests", dependencies: ["R1Engine", "R1Kernels"],
-                    exclude: ["oracle_gguf.py", "make_tokenizer_goldens.py", "make_model_goldens.py"],
+                    exclude: ["oracle_gguf.py", "make_tokenizer_goldens.py", "make_model_goldens.py", "make_tiny_hf.py"],
                     resources: [.copy("Fixtures")]),
     ]
 )

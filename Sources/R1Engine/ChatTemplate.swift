@@ -22,16 +22,19 @@ public struct ChatTemplate: Sendable {
         }
     }
     public let defaultSystem: DefaultSystem
+    /// The model's own Jinja template text, kept so it can be written out again (quantize).
+    public var text: String? = nil
 
     public static func chatML(system: DefaultSystem) -> ChatTemplate { ChatTemplate(defaultSystem: system) }
 
-    /// Picks the template for a GGUF: ChatML, with the default system text the
-    /// embedded Jinja template names (SmolLM / Qwen) or none.
-    public static func forModel(_ gguf: GGUFFile) -> ChatTemplate {
-        let jinja = gguf["tokenizer.chat_template"]?.string ?? ""
-        if jinja.contains("named SmolLM") { return .chatML(system: .smolLM) }
-        if jinja.contains("You are Qwen") { return .chatML(system: .qwen) }
-        return .chatML(system: .none)
+    /// Picks the template for a GGUF (tokenizer.chat_template).
+    public static func forModel(_ gguf: GGUFFile) -> ChatTemplate { forTemplate(gguf["tokenizer.chat_template"]?.string) }
+
+    /// ChatML, with the default system text the Jinja template names (SmolLM / Qwen) or none.
+    public static func forTemplate(_ jinja: String?) -> ChatTemplate {
+        let j = jinja ?? ""
+        let system: DefaultSystem = j.contains("named SmolLM") ? .smolLM : j.contains("You are Qwen") ? .qwen : .none
+        return ChatTemplate(defaultSystem: system, text: jinja)
     }
 
     public func render(_ messages: [ChatMessage], addGenerationPrompt: Bool) -> String {

@@ -53,11 +53,22 @@ public final class Engine: @unchecked Sendable {
     /// Prompt tokens per prefill pass (bounds scratch memory; set before use, not concurrently).
     public var prefillChunk = 256
 
-    public init(path: String, threads: Int = Engine.defaultThreads) throws {
-        let g = try GGUFFile(path: path)
-        model = try Transformer(gguf: g)
-        tokenizer = try Tokenizer(gguf: g)
-        template = ChatTemplate.forModel(g)
+    /// Loads a GGUF file or a Hugging Face model folder.
+    public convenience init(path: String, threads: Int = Engine.defaultThreads) throws {
+        let m = try LocalModel(path: path)
+        self.init(model: m.transformer, tokenizer: m.tokenizer, template: m.template, threads: threads)
+    }
+
+    /// Loads a Hugging Face folder (config.json, *.safetensors, tokenizer.json).
+    public convenience init(folder: String, threads: Int = Engine.defaultThreads) throws {
+        let f = try HFFolder(path: folder)
+        self.init(model: f.transformer, tokenizer: f.tokenizer, template: .forTemplate(f.chatTemplate), threads: threads)
+    }
+
+    public init(model: Transformer, tokenizer: Tokenizer, template: ChatTemplate, threads: Int = Engine.defaultThreads) {
+        self.model = model
+        self.tokenizer = tokenizer
+        self.template = template
         self.threads = max(1, threads)
         pool = r1k_pool_new(Int32(self.threads))
     }

@@ -1,6 +1,7 @@
 // Model definition for the `llama` (SmolLM2) and `qwen2` (Qwen2.5) architectures:
-// hyper-parameters from GGUF metadata and weights pointed into the mapped file
-// (kept in their quantized form). Names are GGUF tensor names.
+// hyper-parameters and weights taken by GGUF tensor name from a TensorSource (a
+// GGUF file or a Hugging Face safetensors folder), pointed into the mapped file
+// and kept in their stored type (quantized blocks, F16, BF16 or F32).
 
 import Foundation
 import R1Kernels
@@ -48,56 +49,58 @@ public struct LayerWeights: @unchecked Sendable {
 
 public final class Transformer: @unchecked Sendable {
     public let config: ModelConfig
-    public let gguf: GGUFFile
+    /// Where the weights live (a GGUF file or a safetensors folder); kept alive
+    /// because the weights point into its mapped memory.
+    public let source: TensorSource
     public let tokenEmbedding: Weight     // (V, C)
     public let output: Weight             // (V, C); the embedding when tied
     public let outputNorm: [Float]        // (C)
     public let layers: [LayerWeights]
     public var tiedEmbeddings: Bool { output.data == tokenEmbedding.data }
+    /// Bytes on disk of the weights' file(s).
+    public var fileBytes: Int { source.fileBytes }
 
-    public convenience init(path: String) throws { try self.init(gguf: GGUFFile(path: path)) }
+    /// A GGUF file or a Hugging Face model folder.
+    public convenience init(path: String) throws { self.init(loaded: try LocalModel(path: path).transformer) }
+    private init(loaded t: Transformer) {
+        config = t.config; source = t.source; tokenEmbedding = t.tokenEmbedding; output = t.output
+        outputNorm = t.outputNorm; layers = t.layers
+    }
 
-    public init(gguf: GGUFFile) throws {
-        self.gguf = gguf
-        guard let arch = gguf["general.architecture"]?.string else { throw EngineError("GGUF has no general.architecture") }
-        guard arch == "llama" || arch == "qwen2" else { throw EngineError("architecture '\(arch)' is not supported (llama, qwen2)") }
-        func int(_ k: String, _ def: Int? = nil) throws -> Int {
-            if let v = gguf["\(arch).\(k)"]?.int { return v }
-            if let d = def { return d }
-            throw EngineError("GGUF metadata \(arch).\(k) missing")
-        }
-        func real(_ k: String, _ def: Double) -> Double { gguf["\(arch).\(k)"]?.double ?? def }
-        let dim = try int("embedding_length"), nHeads = try int("attention.head_count")
-        guard nHeads > 0, dim % nHeads == 0 else { throw EngineError("embedding_length \(dim) not divisible by head_count \(nHeads)") }
-        let nKV = try int("attention.head_count_kv", nHeads)
-        guard nKV > 0, nHeads % nKV == 0 else { throw EngineError("head_count \(nHeads) not a multiple of head_count_kv \(nKV)") }
-        let headDim = try int("attention.key_length", dim / nHeads)
-        guard let emb = gguf.tensor("token_embd.weight"), emb.shape.count == 2 else { throw EngineError("tensor token_embd.weight missing") }
-        var cfg = ModelConfig(
-            arch: arch, nLayers: try int("block_count"), dim: dim, nHeads: nHeads, nKVHeads: nKV, headDim: headDim,
-            ffnDim: try int("feed_forward_length"), vocab: emb.shape[1], contextLength: try int("context_length", 2048),
-            ropeTheta: Float(real("rope.freq_base", 10000)), ropeDim: try int("rope.dimension_count", headDim),
-            rmsEps: Float(real("attention.layer_norm_rms_epsilon", 1e-5)), ropeNeox: arch == "qwen2")
-        if cfg.ropeDim > headDim || cfg.ropeDim % 2 != 0 { cfg.ropeDim = headDim }
+    public convenience init(gguf: GGUFFile) throws {
+        try self.init(config: ModelConfig(gguf: gguf), tensors: GGUFTensorSource(gguf))
+    }
+
+    /// Takes every weight by GGUF name from `tensors`. `config.vocab` must equal the
+    /// embedding's row count; `tiedEmbeddings` uses the embedding as the LM head
+    /// even when the source also holds an output matrix.
+    public init(config cfg: ModelConfig, tensors src: TensorSource, tiedEmbeddings tied: Bool? = nil) throws {
         config = cfg
-
+        source = src
+        let dim = cfg.dim
+        func need(_ name: String) throws -> TensorView {
+            guard let t = try src.tensor(name) else { throw EngineError("tensor \(src.sourceName(name)) missing from \(src.origin)") }
+            return t
+        }
         func weight(_ name: String, rows: Int, cols: Int) throws -> Weight {
-            guard let t = gguf.tensor(name) else { throw EngineError("tensor \(name) missing") }
+            let t = try need(name)
             guard t.shape.count == 2, t.shape[0] == cols, t.shape[1] == rows else {
-                throw EngineError("tensor \(name): shape \(t.shape), expected [\(cols), \(rows)]")
+                throw EngineError("tensor \(t.name): shape \(Array(t.shape.reversed())), expected [\(rows), \(cols)]")
             }
-            guard r1k_type_supported(t.type) != 0 else { throw EngineError("tensor \(name): type \(ggmlTypeName(t.type)) is not supported") }
-            return Weight(data: gguf.data(t), type: t.type, rows: rows, cols: cols)
+            guard r1k_type_supported(t.type) != 0 else { throw EngineError("tensor \(t.name): type \(ggmlTypeName(t.type)) is not supported") }
+            return Weight(data: t.data, type: t.type, rows: rows, cols: cols)
         }
         func vector(_ name: String, _ n: Int) throws -> [Float] {
-            guard let t = gguf.tensor(name) else { throw EngineError("tensor \(name) missing") }
-            guard t.elementCount == n else { throw EngineError("tensor \(name): \(t.elementCount) elements, expected \(n)") }
-            return try gguf.floats(t)
+            let t = try need(name)
+            guard t.elementCount == n else { throw EngineError("tensor \(t.name): \(t.elementCount) elements, expected \(n)") }
+            return try t.floats()
         }
-        func optVector(_ name: String, _ n: Int) throws -> [Float]? { gguf.tensor(name) == nil ? nil : try vector(name, n) }
+        func optVector(_ name: String, _ n: Int) throws -> [Float]? { try src.tensor(name) == nil ? nil : try vector(name, n) }
 
         tokenEmbedding = try weight("token_embd.weight", rows: cfg.vocab, cols: dim)
-        output = gguf.tensor("output.weight") != nil ? try weight("output.weight", rows: cfg.vocab, cols: dim) : tokenEmbedding
+        let untied = tied == true ? nil : try src.tensor("output.weight")
+        if tied == false && untied == nil { throw EngineError("tensor \(src.sourceName("output.weight")) missing from \(src.origin) (embeddings are not tied)") }
+        output = untied != nil ? try weight("output.weight", rows: cfg.vocab, cols: dim) : tokenEmbedding
         outputNorm = try vector("output_norm.weight", dim)
         var ls: [LayerWeights] = []
         for l in 0..<cfg.nLayers {
@@ -117,5 +120,46 @@ public final class Transformer: @unchecked Sendable {
                 down: try weight(p + "ffn_down.weight", rows: dim, cols: cfg.ffnDim)))
         }
         layers = ls
+    }
+}
+
+extension ModelConfig {
+    /// Hyper-parameters from GGUF metadata (`<arch>.*` keys); the vocab is the
+    /// embedding's row count. llama GGUF files store Q/K rows for adjacent-pair RoPE.
+    public init(gguf: GGUFFile) throws {
+        guard let arch = gguf["general.architecture"]?.string else { throw EngineError("GGUF has no general.architecture") }
+        guard Self.supportedArchitectures.contains(arch) else { throw EngineError("architecture '\(arch)' is not supported (llama, qwen2)") }
+        func int(_ k: String, _ def: Int? = nil) throws -> Int {
+            if let v = gguf["\(arch).\(k)"]?.int { return v }
+            if let d = def { return d }
+            throw EngineError("GGUF metadata \(arch).\(k) missing")
+        }
+        func real(_ k: String, _ def: Double) -> Double { gguf["\(arch).\(k)"]?.double ?? def }
+        guard let emb = gguf.tensor("token_embd.weight"), emb.shape.count == 2 else { throw EngineError("tensor token_embd.weight missing") }
+        let dim = try int("embedding_length"), nHeads = try int("attention.head_count")
+        guard nHeads > 0, dim % nHeads == 0 else { throw EngineError("embedding_length \(dim) not divisible by head_count \(nHeads)") }
+        let headDim = try int("attention.key_length", dim / nHeads)
+        self = try .checked(arch: arch, nLayers: int("block_count"), dim: dim, nHeads: nHeads,
+                      nKVHeads: int("attention.head_count_kv", nHeads), headDim: headDim,
+                      ffnDim: int("feed_forward_length"), vocab: emb.shape[1], contextLength: int("context_length", 2048),
+                      ropeTheta: Float(real("rope.freq_base", 10000)), ropeDim: int("rope.dimension_count", headDim),
+                      rmsEps: Float(real("attention.layer_norm_rms_epsilon", 1e-5)), ropeNeox: arch == "qwen2")
+    }
+
+    public static let supportedArchitectures = ["llama", "qwen2"]
+
+    /// Checks the shape relations the forward pass relies on.
+    static func checked(arch: String, nLayers: Int, dim: Int, nHeads: Int, nKVHeads: Int, headDim: Int, ffnDim: Int, vocab: Int,
+                        contextLength: Int, ropeTheta: Float, ropeDim: Int, rmsEps: Float, ropeNeox: Bool) throws -> ModelConfig {
+        for (name, v) in [("layers", nLayers), ("hidden size", dim), ("heads", nHeads), ("head dim", headDim),
+                          ("FFN size", ffnDim), ("vocab", vocab), ("context length", contextLength)] where v <= 0 || v > 1 << 24 {
+            throw EngineError("model \(name) \(v) is out of range")
+        }
+        guard nKVHeads > 0, nHeads % nKVHeads == 0 else { throw EngineError("head count \(nHeads) is not a multiple of kv head count \(nKVHeads)") }
+        guard ropeTheta.isFinite, ropeTheta > 0, rmsEps.isFinite, rmsEps >= 0 else { throw EngineError("bad rope theta \(ropeTheta) or RMS eps \(rmsEps)") }
+        return ModelConfig(arch: arch, nLayers: nLayers, dim: dim, nHeads: nHeads, nKVHeads: nKVHeads, headDim: headDim, ffnDim: ffnDim,
+                  vocab: vocab, contextLength: contextLength, ropeTheta: ropeTheta,
+                  ropeDim: ropeDim > headDim || ropeDim <= 0 || ropeDim % 2 != 0 ? headDim : ropeDim,
+                  rmsEps: rmsEps, ropeNeox: ropeNeox)
     }
 }

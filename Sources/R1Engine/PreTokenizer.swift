@@ -55,8 +55,12 @@ func preTokenize(_ s: [Unicode.Scalar], kind: PreTokenizerKind) -> [Range<Int>] 
 /// Length of a contraction at i ("'s", "'ll", …), 0 when none. caseInsensitive for qwen2.
 private func contraction(_ s: [Unicode.Scalar], _ i: Int, _ end: Int, caseInsensitive: Bool) -> Int {
     guard s[i] == "'", i + 1 < end else { return 0 }
+    // Case folding as the (?i:…) regex of qwen2's tokenizer.json does it: ASCII, and
+    // the long s U+017F, which folds to "s".
     func low(_ c: Unicode.Scalar) -> Unicode.Scalar {
-        caseInsensitive && c.value >= 0x41 && c.value <= 0x5a ? Unicode.Scalar(c.value + 32)! : c
+        guard caseInsensitive else { return c }
+        if c.value >= 0x41 && c.value <= 0x5a { return Unicode.Scalar(c.value + 32)! }
+        return c.value == 0x17f ? "s" : c
     }
     let a = low(s[i + 1])
     if a == "s" || a == "t" || a == "m" || a == "d" { return 2 }

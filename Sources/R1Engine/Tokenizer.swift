@@ -23,6 +23,13 @@ public final class Tokenizer: @unchecked Sendable {
     public let endOfGeneration: Set<Int32>
     public let pre: String
     let preKind: PreTokenizerKind
+    /// Unicode normalization applied to text between special tokens before
+    /// pre-tokenizing (Qwen2's tokenizer.json asks for NFC).
+    public enum Normalization: String, Sendable { case none, nfc }
+    public let normalization: Normalization
+    public let padding: Int32?
+    /// The merges in rank order, "a b" (as GGUF stores them).
+    public let mergeList: [String]
     private let ids: [String: Int32]
     private let merges: [UInt64: (rank: Int32, id: Int32)]
     private let byteToken: [Int32]           // byte → id of its mapped character
@@ -40,15 +47,20 @@ public final class Tokenizer: @unchecked Sendable {
         let merges = gguf["tokenizer.ggml.merges"]?.array?.compactMap(\.string) ?? []
         let types = gguf["tokenizer.ggml.token_type"]?.array?.map { Int32($0.int ?? 1) }
         func id(_ k: String) -> Int32? { gguf["tokenizer.ggml.\(k)"]?.int.map(Int32.init) }
-        try self.init(tokens: toks, merges: merges, types: types, pre: gguf["tokenizer.ggml.pre"]?.string ?? "default",
+        let pre = gguf["tokenizer.ggml.pre"]?.string ?? "default"
+        try self.init(tokens: toks, merges: merges, types: types, pre: pre,
                       bos: id("bos_token_id"), eos: id("eos_token_id"), eot: id("eot_token_id"),
-                      addBOS: gguf["tokenizer.ggml.add_bos_token"]?.bool ?? false)
+                      addBOS: gguf["tokenizer.ggml.add_bos_token"]?.bool ?? false,
+                      normalization: pre == "qwen2" ? .nfc : .none, padding: id("padding_token_id"))
     }
 
     public init(tokens: [String], merges mergeList: [String], types typeIds: [Int32]?, pre: String,
-                bos: Int32?, eos: Int32?, eot: Int32? = nil, addBOS: Bool = false) throws {
+                bos: Int32?, eos: Int32?, eot: Int32? = nil, addBOS: Bool = false,
+                normalization: Normalization = .none, padding: Int32? = nil, endOfGeneration extraEOG: [Int32] = []) throws {
         self.tokens = tokens
         self.pre = pre
+        self.normalization = normalization
+        self.mergeList = mergeList
         switch pre {
         case "smollm": preKind = .smollm
         case "qwen2": preKind = .qwen2
@@ -63,7 +75,7 @@ public final class Tokenizer: @unchecked Sendable {
         self.ids = ids
         let n = Int32(tokens.count)
         func valid(_ x: Int32?) -> Int32? { x.flatMap { $0 >= 0 && $0 < n ? $0 : nil } }
-        self.bos = valid(bos); self.eos = valid(eos); self.addBOS = addBOS
+        self.bos = valid(bos); self.eos = valid(eos); self.addBOS = addBOS; self.padding = valid(padding)
 
         // GPT-2 byte ↔ unicode table.
         var byteToChar = [Unicode.Scalar](repeating: " ", count: 256)
@@ -112,6 +124,7 @@ public final class Tokenizer: @unchecked Sendable {
         var eog = Set<Int32>()
         if let e = self.eos { eog.insert(e) }
         if let e = valid(eot) { eog.insert(e) }
+        for e in extraEOG { if let v = valid(e) { eog.insert(v) } }
         for name in ["<|im_end|>", "<|endoftext|>", "<|eot_id|>", "<|end_of_text|>", "<end_of_turn>", "<|end|>"] {
             if let i = ids[name], types[Int(i)] == .control { eog.insert(i) }
         }
@@ -148,7 +161,8 @@ public final class Tokenizer: @unchecked Sendable {
     }
 
     private func encodeText(_ bytes: ArraySlice<UInt8>, into out: inout [Int32], cache: inout [ArraySlice<UInt8>: [Int32]]) {
-        let str = String(decoding: bytes, as: UTF8.self)
+        var str = String(decoding: bytes, as: UTF8.self)
+        if normalization == .nfc { str = str.precomposedStringWithCanonicalMapping }
         let scalars = Array(str.unicodeScalars)
         // Byte offset of each scalar, to cut pieces out of the UTF-8.
         var offs = [Int](repeating: 0, count: scalars.count + 1)

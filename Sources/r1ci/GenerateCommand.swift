@@ -1,4 +1,4 @@
-// r1ci generate / r1ci models: run the embedded engine from the command line.
+// r1ci generate: run the embedded engine from the command line.
 
 import ArgumentParser
 import Foundation
@@ -6,9 +6,9 @@ import R1Engine
 
 struct GenerateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "generate", abstract: "Generate text with a local GGUF model.")
+        commandName: "generate", abstract: "Generate text with a local model (GGUF file or Hugging Face folder).")
 
-    @Option(name: .long, help: "Model: a known name (smollm2-135m) or a GGUF path.")
+    @Option(name: .long, help: "Model: a known name (smollm2-135m), a GGUF path or a Hugging Face folder.")
     var model: String = "smollm2-135m"
     @Option(name: .long, help: "Prompt text.")
     var prompt: String
@@ -108,50 +108,4 @@ func wrap<T>(_ body: () throws -> T) throws -> T {
     catch let e as EngineError { throw InputError(e.description) }
     catch let e as GGUFError { throw InputError(e.description) }
     catch let e as TokenizerError { throw InputError(e.description) }
-}
-
-struct ModelsCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "models", abstract: "Local models.", subcommands: [List.self])
-
-    struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List known models and GGUF files in the model cache.")
-        @Flag(name: .long, help: "JSON output.") var json = false
-
-        func run() throws {
-            let dir = ModelCatalog.cacheDirectory()
-            var rows: [[String: Any]] = []
-            var seen = Set<String>()
-            for k in ModelCatalog.known {
-                let p = dir + "/" + k.file
-                let ok = FileManager.default.fileExists(atPath: p)
-                seen.insert(k.file)
-                rows.append(["name": k.name, "path": p, "installed": ok, "description": k.note])
-            }
-            let files = (try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []
-            for f in files.sorted() where f.hasSuffix(".gguf") && !seen.contains(f) {
-                rows.append(["name": f, "path": dir + "/" + f, "installed": true, "description": "GGUF file"])
-            }
-            for i in rows.indices where rows[i]["installed"] as? Bool == true {
-                if let g = try? GGUFFile(path: rows[i]["path"] as! String) {
-                    rows[i]["architecture"] = g["general.architecture"]?.string ?? "?"
-                    rows[i]["tensors"] = g.tensors.count
-                    rows[i]["bytes"] = g.fileSize
-                }
-            }
-            if json {
-                let data = try JSONSerialization.data(withJSONObject: ["cache": dir, "models": rows], options: [.sortedKeys])
-                emit(String(decoding: data, as: UTF8.self))
-            } else {
-                emit("model cache: \(dir)")
-                for r in rows {
-                    let inst = (r["installed"] as? Bool) == true
-                    var line = "\(r["name"]!)\t\(inst ? "installed" : "missing (run `make test` or `make studio` to set up)")"
-                    if let a = r["architecture"] { line += "\t\(a)" }
-                    if let b = r["bytes"] as? Int { line += String(format: "\t%.1f MB", Double(b) / 1e6) }
-                    emit(line)
-                }
-            }
-        }
-    }
 }

@@ -136,6 +136,12 @@ void r1k_attention(r1k_pool *pool, const float *q, int64_t q_stride, int64_t T, 
                    const float *K, const float *V, int64_t kv_stride,
                    int32_t n_head, int32_t n_kv, int32_t hd, float *out, int64_t out_stride);
 
+// ── Quantization (quantize.c) ────────────────────────────────────────────
+/// Quantizes n floats (a multiple of 32) to n/32 blocks of `type` (R1K_Q8_0 or
+/// R1K_Q4_0) with the reference block formulas. Returns 0, or -1 for another
+/// type or a bad n. Scalar; used once per model by `r1ci quantize`.
+int32_t r1k_quantize_row(int32_t type, const float *x, void *dst, int64_t n);
+
 #ifdef __cplusplus
 }
 #endif

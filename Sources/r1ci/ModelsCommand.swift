@@ -1,0 +1,61 @@
+// r1ci models list: the default model, and every GGUF file and Hugging Face
+// folder in the model cache, with architecture, parameter count and size.
+
+import ArgumentParser
+import Foundation
+import R1Engine
+
+struct ModelsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "models", abstract: "Local models.", subcommands: [List.self])
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "List the default model and the GGUF files and model folders in the model cache.")
+        @Flag(name: .long, help: "JSON output.") var json = false
+
+        func run() throws {
+            let dir = ModelCatalog.cacheDirectory()
+            var rows: [[String: Any]] = []
+            var listed = Set<String>()
+            for k in ModelCatalog.known {
+                let p = dir + "/" + k.file
+                listed.insert(p)
+                var row: [String: Any] = ["name": k.name, "path": p, "default": k.name == ModelCatalog.known[0].name,
+                                          "installed": FileManager.default.fileExists(atPath: p), "description": k.note]
+                if row["installed"] as? Bool == true { row.merge(fields(ModelCatalog.describe(p))) { a, _ in a } }
+                rows.append(row)
+            }
+            for e in ModelCatalog.scan(dir) where !listed.contains(e.path) {
+                rows.append(["name": e.name, "path": e.path, "default": false, "installed": true,
+                             "description": e.format == "hf" ? "Hugging Face folder" : "GGUF file"].merging(fields(e)) { a, _ in a })
+            }
+            if json {
+                let data = try JSONSerialization.data(withJSONObject: ["cache": dir, "models": rows], options: [.sortedKeys])
+                emit(String(decoding: data, as: UTF8.self))
+                return
+            }
+            emit("model cache: \(dir)")
+            for r in rows {
+                var line = "\(r["name"]!)"
+                if r["default"] as? Bool == true { line += " (default)" }
+                guard r["installed"] as? Bool == true else {
+                    emit(line + "\tmissing (run `make test` or `make studio` to set up)"); continue
+                }
+                line += "\t\(r["format"] ?? "?")\t\(r["architecture"] ?? "?")"
+                if let n = r["parameters"] as? Int { line += String(format: "\t%.1fM params", Double(n) / 1e6) }
+                if let b = r["bytes"] as? Int { line += String(format: "\t%.1f MB", Double(b) / 1e6) }
+                if let e = r["error"] as? String { line += "\tunreadable: \(e)" }
+                emit(line)
+            }
+        }
+
+        private func fields(_ e: ModelCatalog.Entry) -> [String: Any] {
+            var f: [String: Any] = ["format": e.format, "bytes": e.bytes]
+            if let a = e.architecture { f["architecture"] = a }
+            if let p = e.parameters { f["parameters"] = p }
+            if let err = e.error { f["error"] = err }
+            return f
+        }
+    }
+}
