@@ -84,7 +84,7 @@ public final class RemoteBackend: GenerationBackend, @unchecked Sendable {
         if let failure { throw failure }
         if onChunk == nil {
             try reply.wholeReply(transfer.body, url: url)
-        } else if !reply.cancelled, let tail = reply.finishStream(), !tail.text.isEmpty {
+        } else if let tail = reply.finishStream() {
             _ = onChunk?(tail)
         }
         return reply.result
@@ -176,12 +176,13 @@ struct ReplyAccumulator {
         return BackendChunk(text: released, logprobs: Array(logprobs[before...]))
     }
 
-    /// After the stream ends: the held-back tail (if no stop string cut it) and the totals.
+    /// After the stream ends: sets the totals; returns the held-back tail to
+    /// pass on, if any (none after a stop string or a cancel).
     mutating func finishStream() -> BackendChunk? {
-        let tail = filter.finish()
+        let tail = cancelled ? "" : filter.finish()
         result.text += tail
         finalize()
-        return BackendChunk(text: tail)
+        return tail.isEmpty ? nil : BackendChunk(text: tail)
     }
 
     private mutating func takeChoiceDetails(_ choice: [String: Any]) {
