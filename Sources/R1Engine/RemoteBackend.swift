@@ -6,9 +6,10 @@
 //
 // Transport: FoundationNetworking's URLSession (libcurl underneath) with a data
 // delegate. It speaks https, and on Linux its delegate receives each SSE event
-// as the server flushes it (measured against `r1ci serve`: the first chunk of a
-// 64-token stream arrives after about one token's time, not at the end; see
-// RemoteBackendTests.streamingArrivesIncrementally), so raw sockets are not needed.
+// as the server flushes it: measured with `r1ci generate --model openai:…`
+// against `r1ci serve` (64 greedy tokens, 2 threads, shared machine), the text
+// reached stdout in 65 separate reads, the first after 0.25–0.45 s of a 1.9–7.5 s
+// run. So raw sockets are not needed.
 
 import Foundation
 #if canImport(FoundationNetworking)
