@@ -195,19 +195,12 @@ public final class HTTPServer: @unchecked Sendable {
     private func sendStreaming(_ fd: Int32, _ r: HTTPResponse, _ body: HTTPResponse.StreamBody,
                                http10: Bool, keepAlive: Bool) -> Bool {
         var head = statusAndHeaders(r)
-        if http10 {
-            head += "Connection: close\r\n\r\n"
-            guard SocketIO.writeAll(fd, Array(head.utf8)) else { return false }
-            let writer = CloseDelimitedBodyWriter(fd: fd)
-            body(writer)
-            return false
-        }
-        head += "Transfer-Encoding: chunked\r\n"
-        head += keepAlive ? "Connection: keep-alive\r\n\r\n" : "Connection: close\r\n\r\n"
+        head += http10 ? "" : "Transfer-Encoding: chunked\r\n"
+        head += keepAlive && !http10 ? "Connection: keep-alive\r\n\r\n" : "Connection: close\r\n\r\n"
         guard SocketIO.writeAll(fd, Array(head.utf8)) else { return false }
-        let writer = ChunkedBodyWriter(fd: fd)
+        let writer = SocketBodyWriter(fd: fd, chunked: !http10)
         body(writer)
-        return writer.finish()
+        return writer.finish() && !http10
     }
 
     private func statusAndHeaders(_ r: HTTPResponse) -> String {

@@ -56,17 +56,20 @@ enum SocketIO {
     }
 }
 
-/// Chunked transfer encoding (HTTP/1.1): each write is one chunk; `finish`
-/// sends the zero-length last chunk so the connection can be reused.
-final class ChunkedBodyWriter: HTTPBodyWriter {
+/// A streamed body on a socket. Chunked (HTTP/1.1): each write is one chunk
+/// and `finish` sends the zero-length last chunk, so the connection can be
+/// reused. Close-delimited (HTTP/1.0): raw bytes; the body ends when the server
+/// closes the connection.
+final class SocketBodyWriter: HTTPBodyWriter {
     let fd: Int32
+    let chunked: Bool
     private(set) var failed = false
-    init(fd: Int32) { self.fd = fd }
+    init(fd: Int32, chunked: Bool) { self.fd = fd; self.chunked = chunked }
 
     func write(_ bytes: [UInt8]) -> Bool {
         if failed { return false }
         if bytes.isEmpty { return !clientGone }   // an empty chunk would end the body
-        let frame = Array((String(bytes.count, radix: 16) + "\r\n").utf8) + bytes + [13, 10]
+        let frame = chunked ? Array((String(bytes.count, radix: 16) + "\r\n").utf8) + bytes + [13, 10] : bytes
         if !SocketIO.writeAll(fd, frame) { failed = true }
         return !failed
     }
@@ -75,21 +78,6 @@ final class ChunkedBodyWriter: HTTPBodyWriter {
 
     func finish() -> Bool {
         if failed { return false }
-        return SocketIO.writeAll(fd, Array("0\r\n\r\n".utf8))
+        return !chunked || SocketIO.writeAll(fd, Array("0\r\n\r\n".utf8))
     }
-}
-
-/// HTTP/1.0 clients get the raw bytes; the body ends when the server closes.
-final class CloseDelimitedBodyWriter: HTTPBodyWriter {
-    let fd: Int32
-    private(set) var failed = false
-    init(fd: Int32) { self.fd = fd }
-
-    func write(_ bytes: [UInt8]) -> Bool {
-        if failed { return false }
-        if !SocketIO.writeAll(fd, bytes) { failed = true }
-        return !failed
-    }
-
-    var clientGone: Bool { failed || SocketIO.peerClosed(fd) }
 }
