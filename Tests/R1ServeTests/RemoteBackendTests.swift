@@ -99,6 +99,20 @@ enum ServeFixture {
         #expect(try remote.generate(r).text == got.text)
     }
 
+    @Test func concurrentRequestsQueueOnTheEngine() throws {
+        let prompts = ["Once upon a time", "Hi", "The sea is", "abc def", "Zebra", "1 2 3"]
+        let want = try prompts.map { try local.generate(Self.request(.text($0), maxTokens: 12)).text }
+        let lock = NSLock()
+        nonisolated(unsafe) var got = [String?](repeating: nil, count: prompts.count)
+        let remote = self.remote
+        DispatchQueue.concurrentPerform(iterations: prompts.count) { i in
+            let r = Self.request(.text(prompts[i]), maxTokens: 12)
+            let text = i % 2 == 0 ? (try? remote.generate(r).text) : (try? remote.generate(r) { _ in true }.text)
+            lock.lock(); got[i] = text; lock.unlock()
+        }
+        #expect(got == want.map { Optional($0) })
+    }
+
     @Test func severalChoicesMatchSeparateSeeds() throws {
         var r = Self.request(.text("Once upon a time"), maxTokens: 8, temperature: 1, seed: 11, logprobs: false)
         let many = try remote.generateMany(r, count: 3)
