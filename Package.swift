@@ -32,18 +32,22 @@ let package = Package(
         // Sandboxed Python executor: syscall-level C (clone/pivot_root/seccomp/pidfd)
         // under a Swift pool, fork-server protocol, CLI and HTTP service.
         .target(name: "CSandbox", linkerSettings: [.linkedLibrary("seccomp")]),
-        .target(name: "R1Sandbox", dependencies: ["CSandbox"]),
+        .target(name: "R1Sandbox", dependencies: ["CSandbox", "R1HTTP"]),
+        // A small blocking HTTP/1.1 server (thread per connection, SSE streaming).
+        .target(name: "R1HTTP"),
         // The engine's hot loops (C, AVX2 with scalar twins). Always optimised, even
         // in debug builds, so tests that run models stay fast.
         .target(name: "R1Kernels",
                 cSettings: [.unsafeFlags(["-O3", "-fno-math-errno"])],
                 linkerSettings: [.linkedLibrary("pthread"), .linkedLibrary("m")]),
         .target(name: "R1Engine", dependencies: ["R1Kernels"]),
+        // `r1ci serve`: the OpenAI-compatible API over any generation backend.
+        .target(name: "R1Serve", dependencies: ["R1Engine", "R1HTTP"]),
 
         // ── The C ABI (r1ci.h) and its two front ends ──
         .target(name: "R1Core", dependencies: ["R1Tasks", "R1Store", "R1Sandbox", "R1Engine"]),
         .executableTarget(name: "r1ci", dependencies: [
-            "R1Tasks", "R1Store", "R1Core", "R1Sandbox", "R1Engine",
+            "R1Tasks", "R1Store", "R1Core", "R1Sandbox", "R1Engine", "R1HTTP", "R1Serve",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -65,7 +69,8 @@ let package = Package(
         .testTarget(name: "R1TasksTests", dependencies: ["R1Tasks", "R1Sandbox"], exclude: ["Golden"]),
         .testTarget(name: "R1StoreTests", dependencies: ["R1Store"]),
         .testTarget(name: "CLITests", dependencies: ["R1Tasks"]),
-        .testTarget(name: "R1SandboxTests", dependencies: ["R1Sandbox"]),
+        .testTarget(name: "R1SandboxTests", dependencies: ["R1Sandbox", "R1HTTP"]),
+        .testTarget(name: "R1ServeTests", dependencies: ["R1Serve", "R1Engine", "R1HTTP"]),
         .testTarget(name: "R1EngineTests", dependencies: ["R1Engine", "R1Kernels"],
                     exclude: ["oracle_gguf.py", "make_tokenizer_goldens.py", "make_model_goldens.py", "make_tiny_hf.py"],
                     resources: [.copy("Fixtures")]),

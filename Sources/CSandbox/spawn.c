@@ -327,5 +327,3 @@ int csb_reap(pid_t pid, int timeout_ms) {
 }
 
 int csb_pipe_cloexec(int fds[2]) { return pipe2(fds, O_CLOEXEC); }
-
-int csb_accept_cloexec(int fd) { return accept4(fd, NULL, NULL, SOCK_CLOEXEC); }

@@ -12,6 +12,8 @@ public struct GenerateParams: Sendable {
     /// Stop on the vocab's end-of-generation tokens (not included in the text).
     public var stopAtEndOfGeneration = true
     public var precision: Precision = .int8Activations
+    /// When > 0, each step also reports this many most likely tokens (StreamEvent.top).
+    public var topLogprobs = 0
     public init(maxTokens: Int = 256, sampling: SamplingParams = .greedy, stopStrings: [String] = []) {
         self.maxTokens = maxTokens; self.sampling = sampling; self.stopStrings = stopStrings
     }
@@ -25,6 +27,8 @@ public struct StreamEvent: Sendable {
     public let token: Int32
     public let logprob: Float
     public let text: String
+    /// The `params.topLogprobs` most likely tokens at this step (empty when 0).
+    public var top: [TokenProb] = []
 }
 
 public struct Generation: Sendable {
@@ -166,6 +170,8 @@ public final class Engine: @unchecked Sendable {
         var finished = false
         while !finished {
             let (id, lp) = logits.withUnsafeBufferPointer { sampler.sample($0) }
+            let top = params.topLogprobs > 0
+                ? logits.withUnsafeBufferPointer { topLogprobs($0, k: params.topLogprobs, temperature: params.sampling.temperature) } : []
             gen.tokens.append(id); gen.logprobs.append(lp)
             var released = ""
             if params.stopAtEndOfGeneration && tokenizer.endOfGeneration.contains(id) {
@@ -187,7 +193,7 @@ public final class Engine: @unchecked Sendable {
                 }
             }
             emitted += released
-            if let cb = onEvent, !cb(StreamEvent(token: id, logprob: lp, text: released)), !finished {
+            if let cb = onEvent, !cb(StreamEvent(token: id, logprob: lp, text: released, top: top)), !finished {
                 finished = true; gen.finishReason = .cancelled
             }
             if !finished && (gen.tokens.count >= params.maxTokens || cache.count >= cache.capacity) {

@@ -9,9 +9,15 @@
 //            "r1ci": <the full RunResult record>}
 
 import Foundation
+import R1HTTP
 
 public enum SandboxFusionAPI {
     static let pythonLanguages: Set<String> = ["python", "python3"]
+
+    /// The HTTP server's own errors in this service's shapes.
+    public static let errorResponse: @Sendable (Int, String) -> HTTPResponse = { status, message in
+        status == 503 ? .json(503, ["status": "SandboxError", "message": message]) : .json(status, ["detail": message])
+    }
 
     /// The HTTP handler for `sandbox`. Runs block the connection's thread.
     public static func handler(sandbox: Sandbox) -> HTTPServer.Handler {

@@ -6,9 +6,9 @@ import R1Engine
 
 struct GenerateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "generate", abstract: "Generate text with a local model (GGUF file or Hugging Face folder).")
+        commandName: "generate", abstract: "Generate text with a local model (GGUF file or Hugging Face folder) or an OpenAI-compatible server.")
 
-    @Option(name: .long, help: "Model: a known name (smollm2-135m), a GGUF path or a Hugging Face folder.")
+    @Option(name: .long, help: "Model: a known name (smollm2-135m), a GGUF path, a Hugging Face folder, or openai:URL#NAME (a remote server).")
     var model: String = "smollm2-135m"
     @Option(name: .long, help: "Prompt text.")
     var prompt: String
@@ -47,6 +47,10 @@ struct GenerateCommand: ParsableCommand {
     }
 
     func run() throws {
+        if let remote = try wrap({ try RemoteBackend(spec: model) }) {
+            if f32 { throw InputError("--f32 applies to local models only") }
+            return try runRemote(remote)
+        }
         let path = try wrap { try ModelCatalog.resolve(model) }
         let engine = try wrap { try Engine(path: path, threads: threads ?? Engine.defaultThreads) }
         let ids: [Int32]
@@ -100,11 +104,46 @@ struct GenerateCommand: ParsableCommand {
                 gen.finishReason.rawValue).utf8))
         }
     }
+
+    /// The same command through the backend interface: streams text as the
+    /// server sends it; --json prints text, finish reason, usage and logprobs.
+    func runRemote(_ backend: RemoteBackend) throws {
+        var messages: [ChatMessage] = []
+        if let s = system { messages.append(ChatMessage(role: "system", content: s)) }
+        messages.append(ChatMessage(role: "user", content: prompt))
+        var request = BackendRequest(prompt: chat ? .chat(messages) : .text(prompt), maxTokens: maxTokens,
+                                     temperature: temperature, seed: seed, stop: stop)
+        request.topK = topK; request.topP = topP; request.minP = minP
+        request.logprobs = json
+        if json {
+            let results = try wrap { try backend.generateMany(request, count: samples) }
+            let rows: [[String: Any]] = results.map { r in
+                ["text": r.text, "finish_reason": r.finishReason.rawValue,
+                 "usage": ["prompt_tokens": r.promptTokens, "completion_tokens": r.completionTokens],
+                 "token_texts": r.logprobs.map { $0.map(\.token.text) } ?? NSNull(),
+                 "logprobs": r.logprobs.map { $0.map { Double($0.token.logprob) } } ?? NSNull()]
+            }
+            let obj: [String: Any] = samples == 1 ? rows[0].merging(["model": model]) { a, _ in a }
+                                                  : ["model": model, "samples": rows]
+            emit(String(decoding: try JSONSerialization.data(withJSONObject: obj, options: [.sortedKeys]), as: UTF8.self))
+            return
+        }
+        let out = FileHandle.standardOutput
+        let r = try wrap {
+            try backend.generate(request) { chunk in
+                if !chunk.text.isEmpty { out.write(Data(chunk.text.utf8)) }
+                return true
+            }
+        }
+        out.write(Data("\n".utf8))
+        FileHandle.standardError.write(Data("[\(r.promptTokens) prompt tokens; \(r.completionTokens) tokens; \(r.finishReason.rawValue)]\n".utf8))
+    }
 }
 
 /// Maps engine errors to the CLI's one-line input errors.
 func wrap<T>(_ body: () throws -> T) throws -> T {
     do { return try body() }
+    catch let e as BackendError { throw InputError(e.description) }
     catch let e as EngineError { throw InputError(e.description) }
     catch let e as GGUFError { throw InputError(e.description) }
     catch let e as TokenizerError { throw InputError(e.description) }

@@ -2,6 +2,7 @@
 
 import ArgumentParser
 import Foundation
+import R1HTTP
 import R1Sandbox
 
 struct SandboxCommand: ParsableCommand {
@@ -27,22 +28,14 @@ struct SandboxCommand: ParsableCommand {
             do { sandbox = try Sandbox(config: SandboxConfig(slots: slots, allowDegraded: allowDegraded)) }
             catch let e as SandboxError { throw InputError(e.description) }
             let server = HTTPServer(host: host, port: UInt16(port), maxConnections: maxConnections,
+                                    errorResponse: SandboxFusionAPI.errorResponse,
                                     handler: SandboxFusionAPI.handler(sandbox: sandbox))
-            do { try server.start() } catch let e as SandboxError { throw InputError(e.description) }
+            do { try server.start() } catch let e as HTTPServerError { throw InputError(e.description) }
             var line = "r1ci sandbox: listening on http://\(host):\(server.port) with \(sandbox.slotCount) slots"
             if !sandbox.degraded.isEmpty { line += " (degraded: \(sandbox.degraded.joined(separator: ", ")))" }
             emit(line)
             // Stop cleanly on SIGINT/SIGTERM: zygotes die, cgroups are removed.
-            let stop = DispatchSemaphore(value: 0)
-            var sources: [DispatchSourceSignal] = []
-            for sig in [SIGINT, SIGTERM] {
-                signal(sig, SIG_IGN)
-                let src = DispatchSource.makeSignalSource(signal: sig, queue: .global())
-                src.setEventHandler { stop.signal() }
-                src.resume()
-                sources.append(src)
-            }
-            stop.wait()
+            waitForStopSignal()
             server.stop()
             _ = try? runBlocking { await sandbox.shutdown() }
         }

@@ -5,6 +5,7 @@ import Foundation
 import FoundationNetworking
 #endif
 import Testing
+import R1HTTP
 @testable import R1Sandbox
 
 @Suite(.serialized, .enabled(if: Shared.hostSupported)) struct HTTPTests {

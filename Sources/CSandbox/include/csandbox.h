@@ -84,8 +84,6 @@ int csb_reap(pid_t pid, int timeout_ms);
 int csb_probe_namespaces(int new_user);
 /// pipe2(fds, O_CLOEXEC); 0 or -1 with errno.
 int csb_pipe_cloexec(int fds[2]);
-/// accept4(fd, NULL, NULL, SOCK_CLOEXEC): the connection must not leak into zygotes.
-int csb_accept_cloexec(int fd);
 /// Poll helper: waits until fd is readable or timeout_ms passes (1/0/-1).
 int csb_wait_readable(int fd, int timeout_ms);
 

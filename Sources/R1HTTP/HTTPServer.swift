@@ -1,52 +1,12 @@
-// A small blocking HTTP/1.1 server for the sandbox service: one thread per
-// connection, a cap on connections, header and body size limits, keep-alive,
-// Content-Length bodies only. Loopback by default; no TLS.
+// A small blocking HTTP/1.1 server (the sandbox service, `r1ci serve`): one
+// thread per connection, a cap on connections, header and body size limits,
+// keep-alive, Content-Length request bodies only, and streamed responses
+// (chunked, or close-delimited for HTTP/1.0). Loopback by default; no TLS.
 
-import CSandbox
 import Foundation
-
-public struct HTTPRequest: Sendable {
-    public var method: String
-    public var path: String
-    public var headers: [String: String]   // lower-cased names
-    public var body: [UInt8]
-}
-
-public struct HTTPResponse: Sendable {
-    public var status: Int
-    public var contentType: String
-    public var body: [UInt8]
-
-    public init(status: Int, contentType: String = "application/json", body: [UInt8]) {
-        self.status = status
-        self.contentType = contentType
-        self.body = body
-    }
-
-    public static func json(_ status: Int, _ object: Any) -> HTTPResponse {
-        let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])) ?? Data("{}".utf8)
-        return HTTPResponse(status: status, body: [UInt8](data))
-    }
-
-    static func reason(_ status: Int) -> String {
-        switch status {
-        case 100: return "Continue"
-        case 200: return "OK"
-        case 400: return "Bad Request"
-        case 404: return "Not Found"
-        case 405: return "Method Not Allowed"
-        case 408: return "Request Timeout"
-        case 411: return "Length Required"
-        case 413: return "Payload Too Large"
-        case 422: return "Unprocessable Entity"
-        case 431: return "Request Header Fields Too Large"
-        case 500: return "Internal Server Error"
-        case 501: return "Not Implemented"
-        case 503: return "Service Unavailable"
-        default: return "Status"
-        }
-    }
-}
+#if canImport(Glibc)
+import Glibc
+#endif
 
 public final class HTTPServer: @unchecked Sendable {
     public typealias Handler = @Sendable (HTTPRequest) -> HTTPResponse
@@ -57,6 +17,9 @@ public final class HTTPServer: @unchecked Sendable {
     public let maxBodyBytes: Int
     public let maxHeaderBytes = 16 << 10
     public let idleTimeoutSeconds = 30
+    /// The server's own error replies (431, 400, 501, 413, and 503 when
+    /// `maxConnections` are already open), so each service keeps its error shape.
+    public let errorResponse: @Sendable (_ status: Int, _ message: String) -> HTTPResponse
     private let handler: Handler
     private var listenFD: Int32 = -1
     private let lock = NSLock()
@@ -65,7 +28,10 @@ public final class HTTPServer: @unchecked Sendable {
     private var acceptThread: Thread?
 
     public init(host: String = "127.0.0.1", port: UInt16 = 8080, maxConnections: Int = 64,
-                maxBodyBytes: Int = 32 << 20, handler: @escaping Handler) {
+                maxBodyBytes: Int = 32 << 20,
+                errorResponse: @escaping @Sendable (Int, String) -> HTTPResponse = { .json($0, ["detail": $1]) },
+                handler: @escaping Handler) {
+        self.errorResponse = errorResponse
         self.host = host
         self.port = port
         self.maxConnections = maxConnections
@@ -80,10 +46,10 @@ public final class HTTPServer: @unchecked Sendable {
         addr.sin_family = sa_family_t(AF_INET)
         addr.sin_port = port.bigEndian
         guard inet_pton(AF_INET, host, &addr.sin_addr) == 1 else {
-            throw SandboxError.invalidRequest("bad IPv4 host address \(host)")
+            throw HTTPServerError("bad IPv4 host address \(host)")
         }
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
-        guard fd >= 0 else { throw SandboxError.setup("socket: \(String(cString: strerror(errno)))") }
+        guard fd >= 0 else { throw HTTPServerError("socket: \(String(cString: strerror(errno)))") }
         var one: Int32 = 1
         setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, socklen_t(MemoryLayout<Int32>.size))
         let bound = withUnsafePointer(to: &addr) {
@@ -92,7 +58,7 @@ public final class HTTPServer: @unchecked Sendable {
         guard bound == 0, listen(fd, 128) == 0 else {
             let e = String(cString: strerror(errno))
             close(fd)
-            throw SandboxError.setup("cannot listen on \(host):\(port): \(e)")
+            throw HTTPServerError("cannot listen on \(host):\(port): \(e)")
         }
         var actual = sockaddr_in()
         var len = socklen_t(MemoryLayout<sockaddr_in>.size)
@@ -120,7 +86,7 @@ public final class HTTPServer: @unchecked Sendable {
         while true {
             lock.lock(); let fd = listenFD; let done = stopped; lock.unlock()
             if done || fd < 0 { return }
-            let c = csb_accept_cloexec(fd)
+            let c = SocketIO.acceptCloseOnExec(fd)
             if c < 0 {
                 if errno == EINTR || errno == ECONNABORTED || errno == EMFILE { if errno == EMFILE { usleep(10_000) }; continue }
                 return
@@ -130,7 +96,7 @@ public final class HTTPServer: @unchecked Sendable {
             if admit { active += 1 }
             lock.unlock()
             if !admit {
-                send(c, HTTPResponse.json(503, ["status": "SandboxError", "message": "too many connections"]), keepAlive: false)
+                send(c, errorResponse(503, "too many connections"), keepAlive: false)
                 close(c)
                 continue
             }
@@ -147,6 +113,7 @@ public final class HTTPServer: @unchecked Sendable {
     private func serve(_ fd: Int32) {
         var tv = timeval(tv_sec: idleTimeoutSeconds, tv_usec: 0)
         setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, socklen_t(MemoryLayout<timeval>.size))
+        setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &tv, socklen_t(MemoryLayout<timeval>.size))
         var one: Int32 = 1
         setsockopt(fd, Int32(IPPROTO_TCP), TCP_NODELAY, &one, socklen_t(MemoryLayout<Int32>.size))
         var buffer: [UInt8] = []
@@ -156,17 +123,17 @@ public final class HTTPServer: @unchecked Sendable {
             while headerEnd == nil {
                 if let r = find(buffer, [13, 10, 13, 10]) { headerEnd = r; break }
                 if buffer.count > maxHeaderBytes {
-                    send(fd, .json(431, ["detail": "request headers too large"]), keepAlive: false)
+                    send(fd, errorResponse(431, "request headers too large"), keepAlive: false)
                     return
                 }
-                guard readMore(fd, &buffer) else { return }
+                guard SocketIO.readMore(fd, &buffer) else { return }
             }
             let head = String(decoding: buffer[..<headerEnd!], as: UTF8.self)
             buffer.removeFirst(headerEnd! + 4)
             let lines = head.components(separatedBy: "\r\n")
             let parts = lines[0].split(separator: " ")
             guard parts.count == 3, parts[2].hasPrefix("HTTP/1.") else {
-                send(fd, .json(400, ["detail": "malformed request line"]), keepAlive: false)
+                send(fd, errorResponse(400, "malformed request line"), keepAlive: false)
                 return
             }
             var headers: [String: String] = [:]
@@ -178,63 +145,68 @@ public final class HTTPServer: @unchecked Sendable {
             let connection = headers["connection"]?.lowercased() ?? ""
             let keepAlive = http10 ? connection == "keep-alive" : connection != "close"
             if let te = headers["transfer-encoding"], te.lowercased() != "identity" {
-                send(fd, .json(501, ["detail": "chunked request bodies are not supported; send Content-Length"]), keepAlive: false)
+                send(fd, errorResponse(501, "chunked request bodies are not supported; send Content-Length"), keepAlive: false)
                 return
             }
             var length = 0
             if let cl = headers["content-length"] {
                 guard let n = Int(cl), n >= 0 else {
-                    send(fd, .json(400, ["detail": "bad Content-Length"]), keepAlive: false)
+                    send(fd, errorResponse(400, "bad Content-Length"), keepAlive: false)
                     return
                 }
                 length = n
             }
             if length > maxBodyBytes {
-                send(fd, .json(413, ["detail": "body larger than \(maxBodyBytes) bytes"]), keepAlive: false)
+                send(fd, errorResponse(413, "body larger than \(maxBodyBytes) bytes"), keepAlive: false)
                 return
             }
             if headers["expect"]?.lowercased() == "100-continue" {
                 let cont = Array("HTTP/1.1 100 Continue\r\n\r\n".utf8)
-                guard writeAll(fd, cont) else { return }
+                guard SocketIO.writeAll(fd, cont) else { return }
             }
             while buffer.count < length {
-                guard readMore(fd, &buffer) else { return }
+                guard SocketIO.readMore(fd, &buffer) else { return }
             }
             let body = Array(buffer[..<length])
             buffer.removeFirst(length)
             var path = String(parts[1])
             if let q = path.firstIndex(of: "?") { path = String(path[..<q]) }
-            let response = handler(HTTPRequest(method: String(parts[0]), path: path, headers: headers, body: body))
-            guard send(fd, response, keepAlive: keepAlive), keepAlive else { return }
-        }
-    }
-
-    private func readMore(_ fd: Int32, _ buffer: inout [UInt8]) -> Bool {
-        var chunk = [UInt8](repeating: 0, count: 65536)
-        while true {
-            let n = chunk.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
-            if n > 0 { buffer.append(contentsOf: chunk[..<n]); return true }
-            if n < 0 && errno == EINTR { continue }
-            return false   // EOF, idle timeout or error
+            let request = HTTPRequest(method: String(parts[0]), path: path, headers: headers, body: body,
+                                      clientGone: { SocketIO.peerClosed(fd) })
+            let response = handler(request)
+            if let stream = response.stream {
+                guard sendStreaming(fd, response, stream, http10: http10, keepAlive: keepAlive), keepAlive, !http10 else { return }
+            } else {
+                guard send(fd, response, keepAlive: keepAlive), keepAlive else { return }
+            }
         }
     }
 
     @discardableResult
     private func send(_ fd: Int32, _ r: HTTPResponse, keepAlive: Bool) -> Bool {
-        var head = "HTTP/1.1 \(r.status) \(HTTPResponse.reason(r.status))\r\n"
-        head += "Content-Type: \(r.contentType)\r\nContent-Length: \(r.body.count)\r\n"
+        var head = statusAndHeaders(r)
+        head += "Content-Length: \(r.body.count)\r\n"
         head += keepAlive ? "Connection: keep-alive\r\n\r\n" : "Connection: close\r\n\r\n"
-        return writeAll(fd, Array(head.utf8) + r.body)
+        return SocketIO.writeAll(fd, Array(head.utf8) + r.body)
     }
 
-    private func writeAll(_ fd: Int32, _ bytes: [UInt8]) -> Bool {
-        var off = 0
-        while off < bytes.count {
-            let n = bytes.withUnsafeBytes { Glibc.send(fd, $0.baseAddress! + off, bytes.count - off, Int32(MSG_NOSIGNAL)) }
-            if n < 0 { if errno == EINTR { continue }; return false }
-            off += n
-        }
-        return true
+    /// Sends the head, then lets the handler's closure write the body. HTTP/1.0
+    /// gets a close-delimited body (the caller closes), HTTP/1.1 a chunked one.
+    private func sendStreaming(_ fd: Int32, _ r: HTTPResponse, _ body: HTTPResponse.StreamBody,
+                               http10: Bool, keepAlive: Bool) -> Bool {
+        var head = statusAndHeaders(r)
+        head += http10 ? "" : "Transfer-Encoding: chunked\r\n"
+        head += keepAlive && !http10 ? "Connection: keep-alive\r\n\r\n" : "Connection: close\r\n\r\n"
+        guard SocketIO.writeAll(fd, Array(head.utf8)) else { return false }
+        let writer = SocketBodyWriter(fd: fd, chunked: !http10)
+        body(writer)
+        return writer.finish() && !http10
+    }
+
+    private func statusAndHeaders(_ r: HTTPResponse) -> String {
+        var head = "HTTP/1.1 \(r.status) \(HTTPResponse.reason(r.status))\r\nContent-Type: \(r.contentType)\r\n"
+        for (name, value) in r.headers { head += "\(name): \(value)\r\n" }
+        return head
     }
 
     private func find(_ hay: [UInt8], _ needle: [UInt8]) -> Int? {
