@@ -39,6 +39,8 @@ let package = Package(
                 cSettings: [.unsafeFlags(["-O3", "-fno-math-errno"])],
                 linkerSettings: [.linkedLibrary("pthread"), .linkedLibrary("m")]),
         .target(name: "R1Engine", dependencies: ["R1Kernels"]),
+        // Training (fp32 forward/backward, optimizer): element loops optimised even in debug.
+        .target(name: "R1Train", dependencies: ["R1Engine", "R1Kernels"], swiftSettings: [.unsafeFlags(["-O"])]),
 
         // ── The C ABI (r1ci.h) and its two front ends ──
         .target(name: "R1Core", dependencies: ["R1Tasks", "R1Store", "R1Sandbox", "R1Engine"]),
@@ -69,5 +71,7 @@ let package = Package(
         .testTarget(name: "R1EngineTests", dependencies: ["R1Engine", "R1Kernels"],
                     exclude: ["oracle_gguf.py", "make_tokenizer_goldens.py", "make_model_goldens.py"],
                     resources: [.copy("Fixtures")]),
+        .testTarget(name: "R1TrainTests", dependencies: ["R1Train", "R1Engine", "R1Kernels"],
+                    exclude: ["oracle_train.py"]),
     ]
 )
