@@ -45,7 +45,7 @@ let package = Package(
         // ── The C ABI (r1ci.h) and its two front ends ──
         .target(name: "R1Core", dependencies: ["R1Tasks", "R1Store", "R1Sandbox", "R1Engine"]),
         .executableTarget(name: "r1ci", dependencies: [
-            "R1Tasks", "R1Store", "R1Core", "R1Sandbox", "R1Engine",
+            "R1Tasks", "R1Store", "R1Core", "R1Sandbox", "R1Engine", "R1Train",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 

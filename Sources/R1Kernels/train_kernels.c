@@ -78,8 +78,9 @@ void r1k_gemm_avx2(int64_t M, int64_t N, int64_t K, const float *A, int64_t a_rs
 }
 #endif
 
-// Blocks of C handed to the threads: BM rows × BN columns, B's panel (K × BN) stays in L2.
-enum { GEMM_BM = 96, GEMM_BN = 128 };
+// Blocks of C handed to the threads: BM rows × BN columns, swept over K in slices
+// of KC so the slice of B's panel (KC × BN, 128 KiB) stays in L2.
+enum { GEMM_BM = 96, GEMM_BN = 128, GEMM_KC = 256 };
 
 typedef struct {
     int64_t M, N, K; const float *A; int64_t a_rs, a_cs; const float *B; int64_t ldb;
@@ -94,9 +95,14 @@ static void gemm_job(void *p, int32_t ith, int32_t nth) {
         int64_t bn = job / nbm, bm = job % nbm;   // consecutive jobs share a B panel
         int64_t m0 = bm * GEMM_BM, n0 = bn * GEMM_BN;
         int64_t mb = c->M - m0 < GEMM_BM ? c->M - m0 : GEMM_BM, nb = c->N - n0 < GEMM_BN ? c->N - n0 : GEMM_BN;
-        const float *A = c->A + m0 * c->a_rs; const float *B = c->B + n0; float *C = c->C + m0 * c->ldc + n0;
-        if (c->simd) r1k_gemm_avx2(mb, nb, c->K, A, c->a_rs, c->a_cs, B, c->ldb, C, c->ldc, c->accumulate);
-        else r1k_gemm_scalar(mb, nb, c->K, A, c->a_rs, c->a_cs, B, c->ldb, C, c->ldc, c->accumulate);
+        float *C = c->C + m0 * c->ldc + n0;
+        for (int64_t k0 = 0; k0 < c->K || k0 == 0; k0 += GEMM_KC) {
+            int64_t kb = c->K - k0 < GEMM_KC ? c->K - k0 : GEMM_KC;
+            const float *A = c->A + m0 * c->a_rs + k0 * c->a_cs, *B = c->B + k0 * c->ldb + n0;
+            int32_t acc = c->accumulate || k0 > 0;
+            if (c->simd) r1k_gemm_avx2(mb, nb, kb, A, c->a_rs, c->a_cs, B, c->ldb, C, c->ldc, acc);
+            else r1k_gemm_scalar(mb, nb, kb, A, c->a_rs, c->a_cs, B, c->ldb, C, c->ldc, acc);
+        }
     }
 }
 

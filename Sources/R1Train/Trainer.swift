@@ -4,6 +4,7 @@
 // masked-in token of all micro-batches together, so splitting a batch into
 // micro-batches does not change the update.
 
+import Foundation
 import R1Kernels
 
 /// B sequences of T tokens with their next-token targets and loss mask, all (B·T).
@@ -21,6 +22,9 @@ public struct StepResult: Sendable {
     public let gradNorm: Double      // global L2 norm before clipping
     public let lr: Float
     public let tokens: Int           // masked-in tokens that carried loss
+    public let forwardSeconds: Double    // forward + loss, all micro-batches
+    public let backwardSeconds: Double
+    public let optimizerSeconds: Double  // clipping + AdamW
 }
 
 public final class Trainer: @unchecked Sendable {
@@ -45,16 +49,22 @@ public final class Trainer: @unchecked Sendable {
     public func step(_ microBatches: [TrainBatch]) -> StepResult {
         let denominator = microBatches.reduce(0.0) { $0 + $1.mask.reduce(0.0) { $0 + Double($1) } }
         model.zeroGrads()
-        var lossSum = 0.0
+        var lossSum = 0.0, forwardTime = 0.0, backwardTime = 0.0
         for mb in microBatches {
+            let t0 = Date()
             model.forward(tokens: mb.tokens, acts: acts, pool: pool)
             lossSum += model.crossEntropy(targets: mb.targets, mask: mb.mask, denominator: max(denominator, 1), acts: acts)
+            let t1 = Date()
             model.backward(tokens: mb.tokens, acts: acts, pool: pool)
+            forwardTime += t1.timeIntervalSince(t0); backwardTime += Date().timeIntervalSince(t1)
         }
+        let t2 = Date()
         let (norm, scale) = gradientClipScale(model.grads, maxNorm: maxGradNorm)
         let lr = schedule.rate(at: step)
         optimizer.update(params: model.params, grads: model.grads, lr: lr, gradScale: scale)
         step += 1
-        return StepResult(loss: lossSum / max(denominator, 1), gradNorm: norm, lr: lr, tokens: Int(denominator))
+        return StepResult(loss: lossSum / max(denominator, 1), gradNorm: norm, lr: lr, tokens: Int(denominator),
+                          forwardSeconds: forwardTime, backwardSeconds: backwardTime,
+                          optimizerSeconds: Date().timeIntervalSince(t2))
     }
 }
