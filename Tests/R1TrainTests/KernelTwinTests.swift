@@ -8,7 +8,7 @@ final class KernelTwinTests: XCTestCase {
     func testGemmLayoutsAgainstFloat64() {
         var rng = TestRNG(seed: 21)
         let pool = r1k_pool_new(2); defer { r1k_pool_free(pool) }
-        for (M, N, K) in [(1, 1, 1), (7, 33, 5), (100, 130, 40), (13, 16, 70)] {
+        for (M, N, K) in [(1, 1, 1), (7, 33, 5), (100, 130, 40), (13, 16, 70), (5, 20, 300)] {   // K > 256: several K slices
             let A = rng.floats(M * K, scale: 1), B = rng.floats(K * N, scale: 1), C0 = rng.floats(M * N, scale: 1)
             // A read directly (row stride K) and transposed from a (K, M) copy (row stride 1).
             var At = [Float](repeating: 0, count: K * M)
