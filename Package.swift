@@ -43,11 +43,13 @@ let package = Package(
         .target(name: "R1Engine", dependencies: ["R1Kernels"]),
         // `r1ci serve`: the OpenAI-compatible API over any generation backend.
         .target(name: "R1Serve", dependencies: ["R1Engine", "R1HTTP"]),
+        // Training (fp32 forward/backward, optimizer): element loops optimised even in debug.
+        .target(name: "R1Train", dependencies: ["R1Engine", "R1Kernels"], swiftSettings: [.unsafeFlags(["-O"])]),
 
         // ── The C ABI (r1ci.h) and its two front ends ──
         .target(name: "R1Core", dependencies: ["R1Tasks", "R1Store", "R1Sandbox", "R1Engine"]),
         .executableTarget(name: "r1ci", dependencies: [
-            "R1Tasks", "R1Store", "R1Core", "R1Sandbox", "R1Engine", "R1HTTP", "R1Serve",
+            "R1Tasks", "R1Store", "R1Core", "R1Sandbox", "R1Engine", "R1HTTP", "R1Serve", "R1Train",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -74,5 +76,7 @@ let package = Package(
         .testTarget(name: "R1EngineTests", dependencies: ["R1Engine", "R1Kernels"],
                     exclude: ["oracle_gguf.py", "make_tokenizer_goldens.py", "make_model_goldens.py", "make_tiny_hf.py"],
                     resources: [.copy("Fixtures")]),
+        .testTarget(name: "R1TrainTests", dependencies: ["R1Train", "R1Engine", "R1Kernels"],
+                    exclude: ["oracle_train.py"]),
     ]
 )

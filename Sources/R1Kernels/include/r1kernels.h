@@ -142,6 +142,38 @@ void r1k_attention(r1k_pool *pool, const float *q, int64_t q_stride, int64_t T, 
 /// type or a bad n. Scalar; used once per model by `r1ci quantize`.
 int32_t r1k_quantize_row(int32_t type, const float *x, void *dst, int64_t n);
 
+// ── Training (fp32; train_kernels.c) ─────────────────────────────────────
+/// C (M, N) = [C +] A · B, where A(m, k) = A[m·a_rs + k·a_cs] (strides let A be
+/// read transposed), B (K, N) row-major with row stride ldb, C row stride ldc;
+/// accumulate != 0 adds to C. For a linear layer Y = X·Wᵀ: the forward reads Wᵀ
+/// (see r1k_transpose), dX = dY·W, and dW += dYᵀ·X reads dY with a_rs = 1.
+/// Each element of C is summed by one thread in k order.
+void r1k_gemm(r1k_pool *pool, int64_t M, int64_t N, int64_t K, const float *A, int64_t a_rs, int64_t a_cs,
+              const float *B, int64_t ldb, float *C, int64_t ldc, int32_t accumulate);
+void r1k_gemm_scalar(int64_t M, int64_t N, int64_t K, const float *A, int64_t a_rs, int64_t a_cs,
+                     const float *B, int64_t ldb, float *C, int64_t ldc, int32_t accumulate);
+void r1k_gemm_avx2(int64_t M, int64_t N, int64_t K, const float *A, int64_t a_rs, int64_t a_cs,
+                   const float *B, int64_t ldb, float *C, int64_t ldc, int32_t accumulate);
+/// dst (cols, rows) = src (rows, cols)ᵀ.
+void r1k_transpose(const float *src, int64_t rows, int64_t cols, float *dst);
+
+/// Causal self-attention over B sequences of T tokens, keeping the softmax for the
+/// backward pass. q (B, T, H·D); k, v (B, T, Hkv·D); probs (B, H, T, T), row t
+/// holds P[t, j] for j ≤ t and zeros after; out (B, T, H·D). Query head h reads
+/// kv head h / (H / Hkv); scale 1/√D.
+void r1k_attention_train_forward(r1k_pool *pool, const float *q, const float *k, const float *v, float *probs,
+                                 float *out, int64_t B, int64_t T, int32_t H, int32_t Hkv, int32_t D);
+void r1k_attention_train_forward_scalar(const float *q, const float *k, const float *v, float *probs,
+                                        float *out, int64_t B, int64_t T, int32_t H, int32_t Hkv, int32_t D);
+/// Gradients of r1k_attention_train_forward given dout (B, T, H·D): writes (not
+/// adds) dq (B, T, H·D), dk and dv (B, T, Hkv·D).
+void r1k_attention_train_backward(r1k_pool *pool, const float *q, const float *k, const float *v,
+                                  const float *probs, const float *dout, float *dq, float *dk, float *dv,
+                                  int64_t B, int64_t T, int32_t H, int32_t Hkv, int32_t D);
+void r1k_attention_train_backward_scalar(const float *q, const float *k, const float *v,
+                                         const float *probs, const float *dout, float *dq, float *dk, float *dv,
+                                         int64_t B, int64_t T, int32_t H, int32_t Hkv, int32_t D);
+
 #ifdef __cplusplus
 }
 #endif

@@ -1,0 +1,59 @@
+// AdamW (Loshchilov & Hutter): Adam moments with bias correction and weight decay
+// decoupled from the gradient, applied to matrices only (never to norms or biases).
+// State m, v has the parameter buffer's layout.
+
+import Foundation
+
+public struct AdamWSettings: Sendable, Equatable {
+    public var beta1: Float = 0.9
+    public var beta2: Float = 0.95
+    public var eps: Float = 1e-8
+    public var weightDecay: Float = 0.0
+    public init(beta1: Float = 0.9, beta2: Float = 0.95, eps: Float = 1e-8, weightDecay: Float = 0.0) {
+        self.beta1 = beta1; self.beta2 = beta2; self.eps = eps; self.weightDecay = weightDecay
+    }
+}
+
+public final class AdamW: @unchecked Sendable {
+    public let settings: AdamWSettings
+    public private(set) var step = 0
+    let m: FloatBuffer, v: FloatBuffer   // (P) first and second moments
+    let decays: [(offset: Int, count: Int, decays: Bool)]
+
+    public init(layout: ParameterLayout, settings: AdamWSettings) {
+        self.settings = settings
+        m = FloatBuffer(count: layout.totalCount); v = FloatBuffer(count: layout.totalCount)
+        decays = layout.tensors.map { ($0.offset, $0.count, $0.decays) }
+    }
+
+    /// One update of `params` from `grads` (both (P)) scaled by gradScale (clipping):
+    ///   g = gradScale·grad; m = β1·m + (1−β1)·g; v = β2·v + (1−β2)·g²
+    ///   p −= lr·(m/(1−β1ᵗ)) / (√(v/(1−β2ᵗ)) + ε) + lr·λ·p   (λ only where the tensor decays)
+    public func update(params: FloatBuffer, grads: FloatBuffer, lr: Float, gradScale: Float = 1) {
+        step += 1
+        let b1 = settings.beta1, b2 = settings.beta2, eps = settings.eps
+        let c1 = 1 - Float(pow(Double(b1), Double(step))), c2 = 1 - Float(pow(Double(b2), Double(step)))
+        let p = params.pointer, g = grads.pointer, m = m.pointer, v = v.pointer
+        for t in decays {
+            let wd: Float = t.decays ? settings.weightDecay : 0
+            for i in t.offset..<(t.offset + t.count) {
+                let gi = g[i] * gradScale
+                m[i] = b1 * m[i] + (1 - b1) * gi
+                v[i] = b2 * v[i] + (1 - b2) * gi * gi
+                let update = (m[i] / c1) / ((v[i] / c2).squareRoot() + eps)
+                p[i] -= lr * (update + wd * p[i])
+            }
+        }
+    }
+}
+
+/// The global L2 norm of the gradient, and the factor that scales it down to
+/// maxNorm when it is larger (1 otherwise; maxNorm ≤ 0 disables clipping).
+public func gradientClipScale(_ grads: FloatBuffer, maxNorm: Float) -> (norm: Double, scale: Float) {
+    var ss = 0.0
+    let g = grads.pointer
+    for i in 0..<grads.count { ss += Double(g[i]) * Double(g[i]) }
+    let norm = ss.squareRoot()
+    guard maxNorm > 0, norm > Double(maxNorm) else { return (norm, 1) }
+    return (norm, Float(Double(maxNorm) / (norm + 1e-6)))
+}
