@@ -8,12 +8,15 @@ import Foundation
 import R1Kernels
 
 /// B sequences of T tokens with their next-token targets and loss mask, all (B·T).
+/// rows = B when the batch has its own shape (padded SFT batches); nil means the
+/// Trainer's own B and T.
 public struct TrainBatch: Sendable {
     public var tokens: [Int32]
     public var targets: [Int32]
     public var mask: [Float]
-    public init(tokens: [Int32], targets: [Int32], mask: [Float]) {
-        self.tokens = tokens; self.targets = targets; self.mask = mask
+    public var rows: Int?
+    public init(tokens: [Int32], targets: [Int32], mask: [Float], rows: Int? = nil) {
+        self.tokens = tokens; self.targets = targets; self.mask = mask; self.rows = rows
     }
 }
 
@@ -29,7 +32,8 @@ public struct StepResult: Sendable {
 
 public final class Trainer: @unchecked Sendable {
     public let model: TrainModel
-    public let acts: Activations
+    /// Sized for the last batch; reallocated when a batch of another shape comes.
+    public private(set) var acts: Activations
     public let optimizer: AdamW
     public let schedule: LRSchedule
     public let maxGradNorm: Float
@@ -52,6 +56,7 @@ public final class Trainer: @unchecked Sendable {
         var lossSum = 0.0, forwardTime = 0.0, backwardTime = 0.0
         for mb in microBatches {
             let t0 = Date()
+            fitActivations(mb)
             model.forward(tokens: mb.tokens, acts: acts, pool: pool)
             lossSum += model.crossEntropy(targets: mb.targets, mask: mb.mask, denominator: max(denominator, 1), acts: acts)
             let t1 = Date()
@@ -66,5 +71,23 @@ public final class Trainer: @unchecked Sendable {
         return StepResult(loss: lossSum / max(denominator, 1), gradNorm: norm, lr: lr, tokens: Int(denominator),
                           forwardSeconds: forwardTime, backwardSeconds: backwardTime,
                           optimizerSeconds: Date().timeIntervalSince(t2))
+    }
+
+    /// Masked token-mean loss over `batches` without updating anything (held-out loss).
+    public func evaluate(_ batches: [TrainBatch]) -> (loss: Double, tokens: Int) {
+        var sum = 0.0, count = 0.0
+        for b in batches {
+            fitActivations(b)
+            model.forward(tokens: b.tokens, acts: acts, pool: pool)
+            sum += model.crossEntropy(targets: b.targets, mask: b.mask, denominator: 1, acts: acts)
+            count += b.mask.reduce(0.0) { $0 + Double($1) }
+        }
+        return (sum / max(count, 1), Int(count))
+    }
+
+    func fitActivations(_ b: TrainBatch) {
+        let B = b.rows ?? acts.B, T = b.tokens.count / max(B, 1)
+        precondition(B * T == b.tokens.count, "batch of \(b.tokens.count) tokens is not \(B) rows")
+        if B != acts.B || T != acts.T { acts = Activations(shape: model.shape, B: B, T: T) }
     }
 }

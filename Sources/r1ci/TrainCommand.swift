@@ -1,5 +1,6 @@
-// `r1ci train …`: fine-tuning commands. For now `train bench` measures the fp32
-// training step (forward, backward, AdamW) on a model's shape and weights.
+// `r1ci train …`: fine-tuning commands. `train sft` fine-tunes on chat JSONL in
+// the foreground and writes a Hugging Face folder; `train bench` measures the
+// fp32 training step (forward, backward, AdamW) on a model's shape and weights.
 
 import ArgumentParser
 import Foundation
@@ -9,7 +10,7 @@ import R1Train
 struct TrainCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "train", abstract: "Fine-tune a model (fp32 on the CPU).",
-        subcommands: [TrainBench.self])
+        subcommands: [TrainSFT.self, TrainBench.self])
 }
 
 struct TrainBench: ParsableCommand {
@@ -35,8 +36,7 @@ struct TrainBench: ParsableCommand {
     func run() throws {
         let path = try wrap { try ModelCatalog.resolve(model) }
         let transformer = try wrap { try Transformer(path: path) }
-        let trainModel: TrainModel
-        do { trainModel = try TrainModel(transformer: transformer) } catch let e as TrainError { throw InputError(e.description) }
+        let trainModel = try trainWrap { try TrainModel(transformer: transformer) }
         let trainer = Trainer(model: trainModel, batch: batch, seq: seq,
                               schedule: LRSchedule(peak: 1e-5, warmupSteps: 0, totalSteps: steps + 1),
                               adamw: AdamWSettings(weightDecay: 0.01), maxGradNorm: 1, threads: threads)
@@ -76,4 +76,9 @@ struct TrainBench: ParsableCommand {
                          tokPerSec, Double(trainer.acts.byteCount) / 1048576, results.last!.loss))
         }
     }
+}
+
+/// Runs `body`, turning a TrainError into the CLI's one-line input error.
+func trainWrap<T>(_ body: () throws -> T) throws -> T {
+    do { return try body() } catch let e as TrainError { throw InputError(e.description) }
 }
