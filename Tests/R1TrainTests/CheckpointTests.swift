@@ -13,16 +13,6 @@ final class CheckpointTests: XCTestCase {
         NSTemporaryDirectory() + "r1ci-ckpt-\(getpid())-\(name)"
     }
 
-    func logits(_ t: Transformer, _ tokens: [Int32]) -> [Float] {
-        let cache = KVCache(config: t.config, capacity: tokens.count)
-        let scratch = ForwardScratch(config: t.config, capacity: tokens.count)
-        var out = [Float](repeating: 0, count: tokens.count * t.config.vocab)
-        out.withUnsafeMutableBufferPointer {
-            t.forward(tokens: tokens, cache: cache, scratch: scratch, pool: nil, precision: .f32, allLogits: true, logits: $0.baseAddress!)
-        }
-        return out
-    }
-
     func maxDiff(_ a: [Float], _ b: [Float]) -> Float { zip(a, b).reduce(0) { max($0, abs($1.0 - $1.1)) } }
 
     func testTinyCheckpointsGiveTheSourceLogits() throws {
@@ -37,7 +27,7 @@ final class CheckpointTests: XCTestCase {
                                          tiedEmbeddings: config.tiedEmbeddings)
             var rng = TestRNG(seed: 3)
             let tokens = rng.tokens(23, vocab: 40)
-            let want = logits(source, tokens), got = logits(loaded, tokens)
+            let want = engineLogits(source, tokens), got = engineLogits(loaded, tokens)
             XCTAssertLessThan(maxDiff(want, got), 1e-4, "\(arch) tied=\(tied)")
             XCTAssertGreaterThan(want.map(abs).max()!, 0.1)
             // Written again over the same folder: replaced whole, no temporary left beside it.

@@ -7,17 +7,6 @@ import R1Engine
 import R1Kernels
 
 final class EngineAgreementTests: XCTestCase {
-    /// Engine logits (T, V) for one sequence with precision .f32.
-    func engineLogits(_ t: Transformer, _ tokens: [Int32]) -> [Float] {
-        let cache = KVCache(config: t.config, capacity: tokens.count)
-        let scratch = ForwardScratch(config: t.config, capacity: tokens.count)
-        var logits = [Float](repeating: 0, count: tokens.count * t.config.vocab)
-        logits.withUnsafeMutableBufferPointer {
-            t.forward(tokens: tokens, cache: cache, scratch: scratch, pool: nil, precision: .f32, allLogits: true, logits: $0.baseAddress!)
-        }
-        return logits
-    }
-
     func checkAgreement(_ transformer: Transformer, sequences: [[Int32]], tolerance: Float) throws {
         let model = try TrainModel(transformer: transformer)
         let B = sequences.count, T = sequences[0].count, V = model.shape.vocab

@@ -5,17 +5,11 @@ import Foundation
 @testable import R1Train
 import R1Engine
 
-/// SplitMix64: a small deterministic generator for test data.
+/// Test data from R1Train's SplitMix64 generator.
 struct TestRNG {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
+    var source: SplitMix64
+    init(seed: UInt64) { source = SplitMix64(state: seed) }
+    mutating func next() -> UInt64 { source.next() }
     /// Uniform in [-1, 1).
     mutating func uniform() -> Float { Float(Double(next() >> 11) / Double(1 << 53)) * 2 - 1 }
     mutating func floats(_ n: Int, scale: Float) -> [Float] { (0..<n).map { _ in uniform() * scale } }
@@ -80,4 +74,15 @@ func ggufBytes(of model: TrainModel) -> [UInt8] {
         while out.count % 32 != 0 { out.append(0) }
     }
     return out
+}
+
+/// Engine logits (T, V) of one sequence from an empty cache, precision .f32.
+func engineLogits(_ t: Transformer, _ tokens: [Int32]) -> [Float] {
+    let cache = KVCache(config: t.config, capacity: tokens.count)
+    let scratch = ForwardScratch(config: t.config, capacity: tokens.count)
+    var logits = [Float](repeating: 0, count: tokens.count * t.config.vocab)
+    logits.withUnsafeMutableBufferPointer {
+        t.forward(tokens: tokens, cache: cache, scratch: scratch, pool: nil, precision: .f32, allLogits: true, logits: $0.baseAddress!)
+    }
+    return logits
 }
