@@ -76,7 +76,7 @@ func linearQKV(_ pool: OpaquePointer?, _ L: LayerWeights, _ X: UnsafePointer<Flo
         var ops = (r1k_pk_op(w: pq, y: q, ldy: Int64(L.wq.rows), up: nil),
                    r1k_pk_op(w: pk, y: k, ldy: Int64(L.wk.rows), up: nil),
                    r1k_pk_op(w: pv, y: v, ldy: Int64(L.wv.rows), up: nil))
-        withUnsafePointer(to: &ops) { $0.withMemoryRebound(to: r1k_pk_op.self, capacity: 3) { r1k_pk_run(pool, X, Int64(T), $0, 3) } }
+        _ = withUnsafePointer(to: &ops) { $0.withMemoryRebound(to: r1k_pk_op.self, capacity: 3) { r1k_pk_run(pool, X, Int64(T), $0, 3) } }
     } else {
         linear(pool, L.wq, X, T, q, precision: precision, batched: batched)
         linear(pool, L.wk, X, T, k, precision: precision, batched: batched)

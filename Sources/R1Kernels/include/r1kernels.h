@@ -1,8 +1,8 @@
 // r1kernels.h — the engine's hot loops in C: dequantization, dot products,
 // matrix-vector and matrix-matrix products, norms, RoPE, attention, and a
-// persistent thread pool. Every SIMD (AVX2/FMA/F16C) kernel has a plain scalar
-// twin named *_scalar; the public entry points dispatch at run time, so one
-// binary runs on any x86-64.
+// persistent thread pool. Every SIMD kernel (AVX2/FMA/F16C, and AVX-512 + VNNI
+// for the packed int8 products) has a plain scalar twin; the public entry points
+// dispatch at run time (r1k_isa), so one binary runs on any x86-64.
 //
 // Shapes are given ne0-first in GGUF style only where noted; otherwise
 // "W (rows, cols)" means `rows` rows of `cols` contiguous elements, the memory
