@@ -20,6 +20,8 @@ public final class PackedWeight: @unchecked Sendable {
             tried = true
             if r1k_pack_supported(w.type) != 0 && w.cols % 32 == 0 {
                 packed = r1k_pack_new(w.type, w.data, Int64(w.rows), Int64(w.cols))
+                // The mapped GGUF bytes are not read again by the int8 path: give their pages back.
+                if packed != nil { r1k_release_source(w.data, Int64(w.rows * w.rowBytes)) }
             }
         }
         return packed

@@ -127,3 +127,27 @@ int32_t r1k_pk_run(r1k_pool *pool, const float *X, int64_t T, const r1k_pk_op *o
     r1k_pool_run(pool, pk_job, &c);
     return 0;
 }
+
+// ── Giving back the source pages of a packed matrix ──────────────────────
+#include <stdio.h>
+#include <sys/mman.h>
+#include <unistd.h>
+
+int32_t r1k_release_source(const void *p, int64_t bytes) {
+    uintptr_t lo = (uintptr_t)p, hi = lo + (uintptr_t)bytes;
+    FILE *f = fopen("/proc/self/maps", "r");
+    if (!f) return 0;
+    char line[512]; int ok = 0;
+    while (fgets(line, sizeof line, f)) {
+        unsigned long a, b, inode; char perms[8]; unsigned long off; char dev[16];
+        if (sscanf(line, "%lx-%lx %7s %lx %15s %lu", &a, &b, perms, &off, dev, &inode) != 6) continue;
+        // Only a read-only, file-backed mapping: dropped pages come back from the file unchanged.
+        if (lo >= a && hi <= b) { ok = inode != 0 && perms[1] == '-'; break; }
+    }
+    fclose(f);
+    if (!ok) return 0;
+    uintptr_t page = (uintptr_t)sysconf(_SC_PAGESIZE);
+    uintptr_t s = (lo + page - 1) & ~(page - 1), e = hi & ~(page - 1);
+    if (e <= s) return 0;
+    return madvise((void *)s, e - s, MADV_DONTNEED) == 0;
+}

@@ -142,6 +142,12 @@ int64_t r1k_pack_bytes(const r1k_packed *P);
 int64_t r1k_pack_rows(const r1k_packed *P);
 int64_t r1k_pack_cols(const r1k_packed *P);
 
+/// After packing: drops this process's resident pages of the source bytes [p, p+bytes)
+/// when they lie in a read-only file mapping (a mapped GGUF), so the packed copy does
+/// not double the memory; they fault back in from the file if read again. Anything
+/// else (heap memory, writable maps) is left alone. Returns 1 when pages were dropped.
+int32_t r1k_release_source(const void *p, int64_t bytes);
+
 /// One product of a fused call: y[t·ldy + r] = (X·Wᵀ)[t][r], or with `up`:
 /// silu((X·Wᵀ)[t][r]) · (X·Upᵀ)[t][r] (the SwiGLU of a gate/up pair).
 typedef struct { const r1k_packed *w; float *y; int64_t ldy; const r1k_packed *up; } r1k_pk_op;
