@@ -1,8 +1,10 @@
 // The forward pass (llama / qwen2) over plain buffers, with shapes in comments.
 // Letters: T tokens in this call, C hidden, H/Hkv heads, D head dim, F FFN, V vocab.
-// Prefill (T > 1) runs matrix-matrix products on dequantized weight tiles;
-// decode (T = 1) runs matrix-vector products, with int8 activations unless
-// `precision` is .f32.
+// With int8 activations (the default precision) Q4_0/Q4_1/Q8_0 weights run on
+// the packed integer kernels for any T: prefill as tiles of 16 rows × 8 tokens,
+// decode and batched decode as the same tiles with fewer tokens, Q·K·V and
+// gate·up(+SwiGLU) each fused into one pool job. With .f32, prefill runs the tiled
+// f32 matmul on dequantized weights and decode the fused dequantize-and-dot.
 
 import R1Kernels
 
@@ -44,14 +46,56 @@ public final class ForwardScratch {
     deinit { for p in [x, xb, q, k, v, att, g, u] { p.deallocate() } }
 }
 
-/// Y (T, rows) = X (T, cols) · Wᵀ
+/// Y (T, rows) = X (T, cols) · Wᵀ. Int8 precision with a packed weight: the packed
+/// integer kernels (the same bits for any T, so prefill, decode and batched decode
+/// agree); otherwise f32 activations (fused dequantize-and-dot for one token, tiled
+/// f32 matmul for several) or the generic int8 matvec.
+/// batched: the T rows are independent sequences (batched decode), so unpacked weights
+/// take the per-row decode kernels (see linearBatch) rather than the prefill matmul.
 @inline(__always)
 func linear(_ pool: OpaquePointer?, _ w: Weight, _ X: UnsafePointer<Float>, _ T: Int, _ Y: UnsafeMutablePointer<Float>,
-            precision: Precision) {
-    if T == 1 {
+            precision: Precision, batched: Bool = false) {
+    if precision == .int8Activations, let p = w.packed {
+        var op = r1k_pk_op(w: p, y: Y, ldy: Int64(w.rows), up: nil)
+        r1k_pk_run(pool, X, Int64(T), &op, 1)
+    } else if batched {
+        linearBatch(pool, w, X, T, Y, precision: precision)
+    } else if T == 1 {
         r1k_matvec(pool, w.type, w.data, Int64(w.rows), Int64(w.cols), X, Y, precision == .int8Activations ? 1 : 0)
     } else {
         r1k_matmul(pool, w.type, w.data, Int64(w.rows), Int64(w.cols), X, Int64(T), Y)
+    }
+}
+
+/// q (T, H·D), k, v (T, Hkv·D) = X (T, C) · W{q,k,v}ᵀ — one pool job when all three are packed.
+@inline(__always)
+func linearQKV(_ pool: OpaquePointer?, _ L: LayerWeights, _ X: UnsafePointer<Float>, _ T: Int,
+               q: UnsafeMutablePointer<Float>, k: UnsafeMutablePointer<Float>, v: UnsafeMutablePointer<Float>,
+               precision: Precision, batched: Bool = false) {
+    if precision == .int8Activations, let pq = L.wq.packed, let pk = L.wk.packed, let pv = L.wv.packed {
+        var ops = (r1k_pk_op(w: pq, y: q, ldy: Int64(L.wq.rows), up: nil),
+                   r1k_pk_op(w: pk, y: k, ldy: Int64(L.wk.rows), up: nil),
+                   r1k_pk_op(w: pv, y: v, ldy: Int64(L.wv.rows), up: nil))
+        _ = withUnsafePointer(to: &ops) { $0.withMemoryRebound(to: r1k_pk_op.self, capacity: 3) { r1k_pk_run(pool, X, Int64(T), $0, 3) } }
+    } else {
+        linear(pool, L.wq, X, T, q, precision: precision, batched: batched)
+        linear(pool, L.wk, X, T, k, precision: precision, batched: batched)
+        linear(pool, L.wv, X, T, v, precision: precision, batched: batched)
+    }
+}
+
+/// out (T, F) = silu(X · gateᵀ) ⊙ (X · upᵀ) — one pool job with SwiGLU fused when both are packed.
+@inline(__always)
+func linearSwiGLU(_ pool: OpaquePointer?, _ L: LayerWeights, _ X: UnsafePointer<Float>, _ T: Int,
+                  out: UnsafeMutablePointer<Float>, scratch u: UnsafeMutablePointer<Float>, precision: Precision,
+                  batched: Bool = false) {
+    if precision == .int8Activations, let pg = L.gate.packed, let pu = L.up.packed {
+        var op = r1k_pk_op(w: pg, y: out, ldy: Int64(L.gate.rows), up: pu)
+        r1k_pk_run(pool, X, Int64(T), &op, 1)
+    } else {
+        linear(pool, L.gate, X, T, out, precision: precision, batched: batched)
+        linear(pool, L.up, X, T, u, precision: precision, batched: batched)
+        r1k_swiglu(out, out, u, Int64(T * L.gate.rows))
     }
 }
 
@@ -69,7 +113,7 @@ extension Transformer {
                  precision: Precision, allLogits: Bool, logits: UnsafeMutablePointer<Float>) {
         let c = config, T = tokens.count, pos0 = cache.count
         precondition(T > 0 && T <= s.capacity && pos0 + T <= cache.capacity)
-        let C = c.dim, KV = c.kvDim, Q = c.qDim, F = c.ffnDim
+        let C = c.dim, KV = c.kvDim, Q = c.qDim
 
         // x (T, C) = embedding rows
         let embRowBytes = tokenEmbedding.rowBytes
@@ -81,9 +125,7 @@ extension Transformer {
         for (l, L) in layers.enumerated() {
             // ── attention ──
             for t in 0..<T { r1k_rmsnorm(s.xb + t * C, s.x + t * C, L.attnNorm, Int64(C), c.rmsEps) }  // xb (T, C)
-            linear(pool, L.wq, s.xb, T, s.q, precision: precision)                                     // q (T, H·D)
-            linear(pool, L.wk, s.xb, T, s.k, precision: precision)                                     // k (T, Hkv·D)
-            linear(pool, L.wv, s.xb, T, s.v, precision: precision)                                     // v (T, Hkv·D)
+            linearQKV(pool, L, s.xb, T, q: s.q, k: s.k, v: s.v, precision: precision)                  // q (T, H·D), k, v (T, Hkv·D)
             addBias(s.q, L.bq, rows: Q, T: T); addBias(s.k, L.bk, rows: KV, T: T); addBias(s.v, L.bv, rows: KV, T: T)
             let neox: Int32 = c.ropeNeox ? 1 : 0
             for t in 0..<T {
@@ -99,9 +141,7 @@ extension Transformer {
             for i in 0..<(T * C) { s.x[i] += s.xb[i] }
             // ── feed-forward (SwiGLU) ──
             for t in 0..<T { r1k_rmsnorm(s.xb + t * C, s.x + t * C, L.ffnNorm, Int64(C), c.rmsEps) }
-            linear(pool, L.gate, s.xb, T, s.g, precision: precision)                                   // g (T, F)
-            linear(pool, L.up, s.xb, T, s.u, precision: precision)                                     // u (T, F)
-            r1k_swiglu(s.g, s.g, s.u, Int64(T * F))
+            linearSwiGLU(pool, L, s.xb, T, out: s.g, scratch: s.u, precision: precision)               // g (T, F) = silu(gate) ⊙ up
             linear(pool, L.down, s.g, T, s.xb, precision: precision)                                   // xb (T, C)
             for i in 0..<(T * C) { s.x[i] += s.xb[i] }
         }
@@ -120,7 +160,10 @@ extension Transformer {
 @inline(__always)
 func linearBatch(_ pool: OpaquePointer?, _ w: Weight, _ X: UnsafePointer<Float>, _ B: Int, _ Y: UnsafeMutablePointer<Float>,
                  precision: Precision) {
-    if precision == .f32 && B >= 4 {
+    if precision == .int8Activations, let p = w.packed {
+        var op = r1k_pk_op(w: p, y: Y, ldy: Int64(w.rows), up: nil)
+        r1k_pk_run(pool, X, Int64(B), &op, 1)
+    } else if precision == .f32 && B >= 4 {
         r1k_matmul(pool, w.type, w.data, Int64(w.rows), Int64(w.cols), X, Int64(B), Y)
     } else {
         r1k_matvec_batch(pool, w.type, w.data, Int64(w.rows), Int64(w.cols), X, Int64(B), Y, precision == .int8Activations ? 1 : 0)
@@ -137,7 +180,7 @@ extension Transformer {
                       precision: Precision, logits: UnsafeMutablePointer<Float>) {
         let c = config, B = tokens.count
         precondition(B > 0 && B <= s.capacity && caches.count == B)
-        let C = c.dim, KV = c.kvDim, Q = c.qDim, F = c.ffnDim
+        let C = c.dim, KV = c.kvDim, Q = c.qDim
         let embRowBytes = tokenEmbedding.rowBytes
         for b in 0..<B {
             precondition(caches[b].count < caches[b].capacity)
@@ -146,9 +189,7 @@ extension Transformer {
         let neox: Int32 = c.ropeNeox ? 1 : 0
         for (l, L) in layers.enumerated() {
             for b in 0..<B { r1k_rmsnorm(s.xb + b * C, s.x + b * C, L.attnNorm, Int64(C), c.rmsEps) }     // xb (B, C)
-            linearBatch(pool, L.wq, s.xb, B, s.q, precision: precision)                                      // q (B, H·D)
-            linearBatch(pool, L.wk, s.xb, B, s.k, precision: precision)                                      // k (B, Hkv·D)
-            linearBatch(pool, L.wv, s.xb, B, s.v, precision: precision)                                      // v (B, Hkv·D)
+            linearQKV(pool, L, s.xb, B, q: s.q, k: s.k, v: s.v, precision: precision, batched: true)         // q (B, H·D), k, v (B, Hkv·D)
             addBias(s.q, L.bq, rows: Q, T: B); addBias(s.k, L.bk, rows: KV, T: B); addBias(s.v, L.bv, rows: KV, T: B)
             for b in 0..<B {
                 let pos = caches[b].count
@@ -163,9 +204,7 @@ extension Transformer {
             linearBatch(pool, L.wo, s.att, B, s.xb, precision: precision)                                   // xb (B, C)
             for i in 0..<(B * C) { s.x[i] += s.xb[i] }
             for b in 0..<B { r1k_rmsnorm(s.xb + b * C, s.x + b * C, L.ffnNorm, Int64(C), c.rmsEps) }
-            linearBatch(pool, L.gate, s.xb, B, s.g, precision: precision)                                   // g (B, F)
-            linearBatch(pool, L.up, s.xb, B, s.u, precision: precision)                                     // u (B, F)
-            r1k_swiglu(s.g, s.g, s.u, Int64(B * F))
+            linearSwiGLU(pool, L, s.xb, B, out: s.g, scratch: s.u, precision: precision, batched: true)    // g (B, F) = silu(gate) ⊙ up
             linearBatch(pool, L.down, s.g, B, s.xb, precision: precision)                                   // xb (B, C)
             for i in 0..<(B * C) { s.x[i] += s.xb[i] }
         }

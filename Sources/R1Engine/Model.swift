@@ -36,6 +36,8 @@ public struct Weight: @unchecked Sendable {
     public let type: Int32
     public let rows: Int
     public let cols: Int
+    /// A repacked copy for the int8 kernels, made on first use (PackedWeights.swift).
+    let packedBox = PackedWeight()
     public var rowBytes: Int { cols / Int(r1k_block_elems(type)) * Int(r1k_block_bytes(type)) }
 }
 

@@ -7,19 +7,6 @@
 #endif
 #include <stdlib.h>
 
-static int g_simd = -1;  // -1 unknown, 0 off, 1 on
-
-int32_t r1k_cpu_has_avx2(void) {
-#if defined(__x86_64__) || defined(__i386__)
-    __builtin_cpu_init();
-    return __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma") && __builtin_cpu_supports("f16c");
-#else
-    return 0;
-#endif
-}
-void r1k_set_simd(int32_t enabled) { g_simd = enabled ? r1k_cpu_has_avx2() : 0; }
-int32_t r1k_simd_enabled(void) { if (g_simd < 0) g_simd = r1k_cpu_has_avx2(); return g_simd; }
-
 void *r1k_scratch(int slot, size_t bytes) {
     static __thread void *buf[4]; static __thread size_t cap[4];
     if (cap[slot] < bytes) {

@@ -1,5 +1,5 @@
 // Matrix-vector and matrix-matrix products over quantized weights, norms,
-// RoPE and attention. Work is split by output rows (or heads) across the pool;
+// RoPE. Work is split by output rows (or heads) across the pool;
 // each output value is summed by one thread in a fixed order.
 #include "r1kernels.h"
 #include "internal.h"
@@ -233,37 +233,4 @@ void r1k_rope(float *x, int32_t n_heads, int32_t head_dim, int32_t rot_dim, int6
             v[a] = x0 * c - x1 * s; v[b] = x0 * s + x1 * c;
         }
     }
-}
-
-// ── attention ────────────────────────────────────────────────────────────
-typedef struct {
-    const float *q; int64_t q_stride, T, pos0; const float *K, *V; int64_t kv_stride;
-    int32_t n_head, n_kv, hd; float *out; int64_t out_stride;
-    _Atomic int64_t next;
-} at_ctx;
-
-static void at_job(void *p, int32_t ith, int32_t nth) {
-    at_ctx *c = (at_ctx *)p; (void)ith; (void)nth;
-    float *sc = r1k_scratch(3, (size_t)(c->pos0 + c->T) * 4);
-    float scale = 1.0f / sqrtf((float)c->hd); int group = c->n_head / c->n_kv;
-    for (int64_t job; (job = atomic_fetch_add(&c->next, 1)) < c->T * c->n_head;) {
-        int64_t t = job / c->n_head; int h = (int)(job % c->n_head), kv = h / group;
-        const float *qv = c->q + t * c->q_stride + (int64_t)h * c->hd;
-        int64_t n = c->pos0 + t + 1;
-        for (int64_t j = 0; j < n; j++) sc[j] = dot_f32(c->hd, qv, c->K + j * c->kv_stride + (int64_t)kv * c->hd) * scale;
-        r1k_softmax(sc, n);
-        float *o = c->out + t * c->out_stride + (int64_t)h * c->hd;
-        for (int d = 0; d < c->hd; d++) o[d] = 0;
-        for (int64_t j = 0; j < n; j++) {
-            const float *vv = c->V + j * c->kv_stride + (int64_t)kv * c->hd; float a = sc[j];
-            for (int d = 0; d < c->hd; d++) o[d] += a * vv[d];
-        }
-    }
-}
-
-void r1k_attention(r1k_pool *pool, const float *q, int64_t q_stride, int64_t T, int64_t pos0,
-                   const float *K, const float *V, int64_t kv_stride,
-                   int32_t n_head, int32_t n_kv, int32_t hd, float *out, int64_t out_stride) {
-    at_ctx c = { q, q_stride, T, pos0, K, V, kv_stride, n_head, n_kv, hd, out, out_stride, 0 };
-    r1k_pool_run(pool, at_job, &c);
 }

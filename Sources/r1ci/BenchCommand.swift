@@ -19,6 +19,7 @@ struct BenchCommand: ParsableCommand {
         @Option(name: .long, parsing: .upToNextOption, help: "Thread counts to test.") var threads: [Int] = [2, 1]
         @Option(name: .long, help: "Repetitions (median reported).") var reps = 5
         @Option(name: .long, help: "Also measure batched decode of this many sequences sharing one prompt (0 = off).") var batch = 0
+        @Flag(name: .long, help: "Measure only the batched decode (with --batch), not pp/tg.") var batchOnly = false
         @Flag(name: .customLong("f32"), help: "Decode with f32 activations instead of int8.") var f32 = false
         @Flag(name: .long, help: "One JSON object per thread count.") var json = false
 
@@ -26,6 +27,7 @@ struct BenchCommand: ParsableCommand {
             guard pp >= 0, tg >= 0, depth >= 0, reps >= 1, !threads.isEmpty, threads.allSatisfy({ $0 >= 1 }) else {
                 throw InputError("bench: --pp/--tg/--depth must be ≥ 0, --reps and --threads ≥ 1")
             }
+            guard !batchOnly || batch > 0 else { throw InputError("bench: --batch-only needs --batch N (N ≥ 1)") }
         }
 
         func run() throws {
@@ -34,8 +36,9 @@ struct BenchCommand: ParsableCommand {
             for t in threads { engines[t] = try wrap { try Engine(path: path, threads: t) } }
             _ = engines[threads[0]]!.bench(promptTokens: min(pp, 32), genTokens: min(tg, 4))  // warm-up (page in the weights)
             var runs: [Int: [BenchResult]] = [:]
+            let (ppRun, tgRun) = batchOnly ? (0, 0) : (pp, tg)
             for _ in 0..<reps {  // interleave thread counts within each round
-                for t in threads { runs[t, default: []].append(engines[t]!.bench(promptTokens: pp, genTokens: tg, depth: depth, precision: f32 ? .f32 : .int8Activations)) }
+                for t in threads { runs[t, default: []].append(engines[t]!.bench(promptTokens: ppRun, genTokens: tgRun, depth: depth, precision: f32 ? .f32 : .int8Activations)) }
             }
             func median(_ v: [Double]) -> Double { let s = v.sorted(); return s.count % 2 == 1 ? s[s.count / 2] : (s[s.count / 2 - 1] + s[s.count / 2]) / 2 }
             var batchRuns: [Int: [Double]] = [:], batchCPU: [Int: [Double]] = [:]

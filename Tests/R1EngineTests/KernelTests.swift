@@ -283,3 +283,177 @@ final class ManagedAtomicInt: @unchecked Sendable {
     /// Returns the old value.
     func increment() -> Int { r1k_test_fetch_add(p, 1) }
 }
+
+/// Runs `body` at every ISA level this CPU supports (scalar, AVX2, AVX-512 VNNI), then restores the default.
+func atEveryISALevel(_ body: (Int32) -> Void) {
+    defer { r1k_set_isa(-1) }
+    for level in 0...r1k_isa_supported() { r1k_set_isa(level); body(level) }
+}
+
+@Suite struct PackedKernelTests {
+    /// Y (T, rows) through r1k_pk_run.
+    func packedProduct(_ P: OpaquePointer, _ X: [Float], T: Int, rows: Int, pool: OpaquePointer?) -> [Float] {
+        var Y = [Float](repeating: .nan, count: T * rows)
+        Y.withUnsafeMutableBufferPointer { y in
+            var op = r1k_pk_op(w: P, y: y.baseAddress, ldy: Int64(rows), up: nil)
+            #expect(r1k_pk_run(pool, X, Int64(T), &op, 1) == 0)
+        }
+        return Y
+    }
+
+    @Test func isaLevelsClampToTheCPU() {
+        let best = r1k_isa_supported()
+        #expect(best >= 0 && best <= 2)
+        r1k_set_isa(5); #expect(r1k_isa() == best)
+        r1k_set_isa(0); #expect(r1k_isa() == 0 && r1k_simd_enabled() == 0)
+        r1k_set_isa(-1); #expect(r1k_isa() == best)
+        print("ISA level supported here: \(best) (0 scalar, 1 AVX2, 2 AVX-512 VNNI)")
+    }
+
+    @Test func quantizerFollowsTheRuleAtEveryLevel() {
+        var r = Rand(41)
+        let n = 32 * 9
+        var x = (0..<n).map { _ in r.normal() * 3 }
+        for j in 32..<64 { x[j] = 0 }                 // an all-zero block
+        x[70] = 1e-30                                  // a tiny value beside normal ones
+        var first: ([Int8], [Float], [Float], [Int32])?
+        atEveryISALevel { level in
+            var q = [Int8](repeating: 0, count: n), d = [Float](repeating: 0, count: n / 32), s = d
+            var sum = [Int32](repeating: 0, count: n / 32)
+            r1k_pk_quantize(x, Int64(n), &q, &d, &s, &sum)
+            for b in 0..<(n / 32) {
+                let amax = x[(32 * b)..<(32 * b + 32)].map { abs($0) }.max()!
+                let db = amax / 127, id: Float = db > 0 ? 1 / db : 0
+                var total: Int32 = 0
+                for j in 0..<32 {
+                    let v = Int32(max(-127, min(127, (x[32 * b + j] * id).rounded(.toNearestOrEven))))
+                    #expect(q[32 * b + j] == Int8(v), "level \(level) block \(b) element \(j)")
+                    total += v
+                }
+                #expect(d[b] == db && sum[b] == total && s[b] == db * Float(total))
+            }
+            if let f = first { #expect(f.0 == q && f.1 == d && f.2 == s && f.3 == sum, "level \(level) differs") }
+            else { first = (q, d, s, sum) }
+        }
+    }
+
+    @Test(arguments: [Int32(2), 3, 8])
+    func packedProductsAreExactAcrossLevelsTokensAndThreads(type: Int32) throws {
+        var r = Rand(UInt64(type) * 1000 + 7)
+        let pool2 = r1k_pool_new(2), pool3 = r1k_pool_new(3)
+        defer { r1k_pool_free(pool2); r1k_pool_free(pool3) }
+        for (rows, cols, T) in [(50, 96, 11), (16, 32, 1), (33, 576, 70), (7, 64, 9)] {
+            let w = randomBlocks(type, blocks: rows * cols / 32, &r)
+            let P = try #require(r1k_pack_new(type, w, Int64(rows), Int64(cols)))
+            defer { r1k_pack_free(P) }
+            #expect(r1k_pack_rows(P) == Int64(rows) && r1k_pack_cols(P) == Int64(cols))
+            let X = (0..<(T * cols)).map { _ in r.normal() }
+            // Independent check: the exact product of the dequantized weights (formulas tested above).
+            var wf = [Float](repeating: 0, count: rows * cols)
+            r1k_dequantize_row(type, w, &wf, Int64(rows * cols))
+            var reference: [Float]?
+            atEveryISALevel { level in
+                for pool in [nil, pool2, pool3] {
+                    let Y = packedProduct(P, X, T: T, rows: rows, pool: pool)
+                    if let ref = reference { #expect(Y == ref, "type \(type) \(rows)×\(cols) T \(T): level \(level) differs") }
+                    else { reference = Y }
+                }
+            }
+            let Y = reference!
+            for t in 0..<T { for i in 0..<rows {
+                var exact = 0.0, mag = 0.0
+                for k in 0..<cols { let p = Double(wf[i * cols + k]) * Double(X[t * cols + k]); exact += p; mag += abs(p) }
+                #expect(abs(Double(Y[t * rows + i]) - exact) <= 0.02 * mag + 1e-3, "type \(type) t \(t) row \(i): \(Y[t * rows + i]) vs \(exact)")
+            } }
+            // One token at a time gives the same bits as all T at once (decode = prefill = batched decode).
+            for t in [0, T - 1] {
+                let one = packedProduct(P, Array(X[(t * cols)..<((t + 1) * cols)]), T: 1, rows: rows, pool: pool2)
+                #expect(one == Array(Y[(t * rows)..<((t + 1) * rows)]))
+            }
+            // And the old int8 matvec (per-row dots over r1k_q8a) agrees to float rounding.
+            var v = [Float](repeating: 0, count: rows)
+            r1k_matvec(nil, type, w, Int64(rows), Int64(cols), X, &v, 1)
+            for i in 0..<rows { #expect(abs(v[i] - Y[i]) <= 1e-4 * max(1, abs(Y[i]))) }
+        }
+    }
+
+    @Test func fusedOpsEqualSeparateOnes() throws {
+        var r = Rand(77)
+        let rows = 40, cols = 128, T = 5
+        let pool = r1k_pool_new(2)
+        defer { r1k_pool_free(pool) }
+        let wg = randomBlocks(3, blocks: rows * cols / 32, &r), wu = randomBlocks(3, blocks: rows * cols / 32, &r)
+        let wv = randomBlocks(8, blocks: 24 * cols / 32, &r)
+        let G = try #require(r1k_pack_new(3, wg, Int64(rows), Int64(cols)))
+        let U = try #require(r1k_pack_new(3, wu, Int64(rows), Int64(cols)))
+        let V = try #require(r1k_pack_new(8, wv, 24, Int64(cols)))
+        defer { r1k_pack_free(G); r1k_pack_free(U); r1k_pack_free(V) }
+        let X = (0..<(T * cols)).map { _ in r.normal() }
+        let g = packedProduct(G, X, T: T, rows: rows, pool: pool), u = packedProduct(U, X, T: T, rows: rows, pool: pool)
+        let v = packedProduct(V, X, T: T, rows: 24, pool: pool)
+        var expected = [Float](repeating: 0, count: T * rows)
+        r1k_swiglu(&expected, g, u, Int64(T * rows))
+        atEveryISALevel { level in
+            var fused = [Float](repeating: .nan, count: T * rows), v2 = [Float](repeating: .nan, count: T * 24)
+            fused.withUnsafeMutableBufferPointer { f in v2.withUnsafeMutableBufferPointer { vb in
+                var ops = [r1k_pk_op(w: G, y: f.baseAddress, ldy: Int64(rows), up: U), r1k_pk_op(w: V, y: vb.baseAddress, ldy: 24, up: nil)]
+                #expect(r1k_pk_run(pool, X, Int64(T), &ops, 2) == 0)
+            } }
+            #expect(fused == expected && v2 == v, "level \(level)")
+        }
+        // silu(g)·u against Float64 on the same g, u
+        for i in 0..<(T * rows) {
+            let e = Double(g[i]) / (1 + exp(-Double(g[i]))) * Double(u[i])
+            #expect(abs(Double(expected[i]) - e) <= 1e-5 * max(1, abs(e)))
+        }
+        var bad = r1k_pk_op(w: V, y: nil, ldy: 0, up: G)   // gate/up shapes differ
+        #expect(r1k_pk_run(pool, X, Int64(T), &bad, 1) == -1)
+        #expect(r1k_pack_new(14, wg, 1, 256) == nil)   // Q6_K has no packed kernels
+    }
+
+    /// Float64 causal attention with GQA for queries at positions pos0 ..< pos0+T.
+    func referenceAttention(q: [Float], K: [Float], V: [Float], T: Int, pos0: Int, H: Int, Hkv: Int, D: Int) -> [Double] {
+        var out = [Double](repeating: 0, count: T * H * D)
+        let kvDim = Hkv * D
+        for t in 0..<T { for h in 0..<H {
+            let kv = h / (H / Hkv), n = pos0 + t + 1
+            var s = (0..<n).map { j in (0..<D).reduce(0.0) { $0 + Double(q[t * H * D + h * D + $1]) * Double(K[j * kvDim + kv * D + $1]) } / sqrt(Double(D)) }
+            let m = s.max()!; s = s.map { exp($0 - m) }; let z = s.reduce(0, +)
+            for d in 0..<D { out[t * H * D + h * D + d] = (0..<n).reduce(0.0) { $0 + s[$1] / z * Double(V[$1 * kvDim + kv * D + d]) } }
+        } }
+        return out
+    }
+
+    @Test(arguments: [(9, 3, 64, 30, 5), (14, 2, 64, 1, 40), (4, 4, 16, 70, 0), (6, 2, 24, 3, 2)])
+    func attentionMatchesFloat64AtEveryLevelAndThreadCount(shape: (Int, Int, Int, Int, Int)) {
+        let (H, Hkv, D, T, pos0) = shape
+        var r = Rand(UInt64(H * 100 + T))
+        let n = pos0 + T, kvDim = Hkv * D
+        let q = (0..<(T * H * D)).map { _ in r.normal() }
+        let K = (0..<(n * kvDim)).map { _ in r.normal() }, V = (0..<(n * kvDim)).map { _ in r.normal() }
+        let ref = referenceAttention(q: q, K: K, V: V, T: T, pos0: pos0, H: H, Hkv: Hkv, D: D)
+        let pool2 = r1k_pool_new(2), pool3 = r1k_pool_new(3)
+        defer { r1k_pool_free(pool2); r1k_pool_free(pool3) }
+        func run(_ pool: OpaquePointer?, t0: Int = 0, count: Int? = nil) -> [Float] {
+            let c = count ?? T
+            var out = [Float](repeating: .nan, count: c * H * D)
+            r1k_attention(pool, Array(q[(t0 * H * D)...]), Int64(H * D), Int64(c), Int64(pos0 + t0), K, V, Int64(kvDim),
+                          Int32(H), Int32(Hkv), Int32(D), &out, Int64(H * D))
+            return out
+        }
+        atEveryISALevel { level in
+            let a = run(nil), b = run(pool2), c = run(pool3)
+            #expect(a == b && b == c, "H \(H) T \(T) level \(level): thread count changes results")
+            let worst = zip(a, ref).reduce(0.0) { max($0, abs(Double($1.0) - $1.1)) }
+            #expect(worst < 1e-4, "H \(H) T \(T) level \(level): max |Δ| \(worst)")
+            // A token's result does not depend (beyond rounding) on the block it was computed in (chunked prefill).
+            if T > 2 {
+                let tail = run(pool2, t0: T - 2, count: 2)
+                let d = zip(a[((T - 2) * H * D)...], tail).reduce(0.0) { max($0, abs(Double($1.0) - Double($1.1))) }
+                #expect(d < 1e-6, "H \(H) T \(T) level \(level): chunked prefill differs by \(d)")
+            }
+            // Decode (one token) gives the same bits as that token inside a prefill block.
+            if T > 1 { #expect(Array(a[((T - 1) * H * D)...]) == run(pool3, t0: T - 1, count: 1)) }
+        }
+    }
+}

@@ -1,8 +1,8 @@
 // r1kernels.h — the engine's hot loops in C: dequantization, dot products,
 // matrix-vector and matrix-matrix products, norms, RoPE, attention, and a
-// persistent thread pool. Every SIMD (AVX2/FMA/F16C) kernel has a plain scalar
-// twin named *_scalar; the public entry points dispatch at run time, so one
-// binary runs on any x86-64.
+// persistent thread pool. Every SIMD kernel (AVX2/FMA/F16C, and AVX-512 + VNNI
+// for the packed int8 products) has a plain scalar twin; the public entry points
+// dispatch at run time (r1k_isa), so one binary runs on any x86-64.
 //
 // Shapes are given ne0-first in GGUF style only where noted; otherwise
 // "W (rows, cols)" means `rows` rows of `cols` contiguous elements, the memory
@@ -68,6 +68,16 @@ float r1k_dot_q8_0_f32_avx2(int64_t n, const void *w, const float *x);
 float r1k_dot_f32_scalar(int64_t n, const float *a, const float *b);
 float r1k_dot_f32_avx2(int64_t n, const float *a, const float *b);
 
+// ── Instruction-set levels (run-time dispatch) ──────────────────────────
+enum { R1K_ISA_SCALAR = 0, R1K_ISA_AVX2 = 1, R1K_ISA_AVX512 = 2 };
+/// The best level this CPU and OS support: AVX512 = AVX-512 F/BW/VL + VNNI;
+/// AVX2 = AVX2 + FMA + F16C (x86-64-v3); otherwise SCALAR.
+int32_t r1k_isa_supported(void);
+/// The level the kernels use now (the supported one unless lowered).
+int32_t r1k_isa(void);
+/// Caps the level (clamped to the supported one); −1 restores the default.
+/// For tests and benchmarks; process-wide; call between computations.
+void r1k_set_isa(int32_t level);
 /// 1 when the CPU has AVX2+FMA+F16C.
 int32_t r1k_cpu_has_avx2(void);
 /// Forces the scalar kernels (enabled = 0) or allows SIMD again (1). For tests
@@ -114,6 +124,40 @@ int32_t r1k_matmul(r1k_pool *pool, int32_t type, const void *W, int64_t rows, in
 /// Plain f32 reference for r1k_matmul over an f32 W (no tiling, no SIMD).
 void r1k_matmul_f32_scalar(const float *W, int64_t rows, int64_t cols,
                            const float *X, int64_t T, float *Y);
+
+// ── Packed int8 products (Q4_0, Q4_1, Q8_0 weights) ──────────────────────
+/// A weight matrix repacked for the integer kernels: groups of 16 rows with the
+/// block scales of a group side by side (same bytes per weight as the GGUF
+/// blocks). Activations are quantized to int8 per 32-block; each output element
+/// is computed in one fixed order, so results are bit-identical for any number of
+/// tokens, thread count or ISA level (scalar, AVX2, AVX-512 VNNI).
+typedef struct r1k_packed r1k_packed;
+/// 1 for the types r1k_pack_new accepts (Q4_0, Q4_1, Q8_0).
+int32_t r1k_pack_supported(int32_t type);
+/// Repacks W (rows, cols) of `type`; cols a multiple of 32. NULL when the type is
+/// not supported or memory runs out. Free with r1k_pack_free.
+r1k_packed *r1k_pack_new(int32_t type, const void *W, int64_t rows, int64_t cols);
+void r1k_pack_free(r1k_packed *P);
+int64_t r1k_pack_bytes(const r1k_packed *P);
+int64_t r1k_pack_rows(const r1k_packed *P);
+int64_t r1k_pack_cols(const r1k_packed *P);
+
+/// After packing: drops this process's resident pages of the source bytes [p, p+bytes)
+/// when they lie in a read-only file mapping (a mapped GGUF), so the packed copy does
+/// not double the memory; they fault back in from the file if read again. Anything
+/// else (heap memory, writable maps) is left alone. Returns 1 when pages were dropped.
+int32_t r1k_release_source(const void *p, int64_t bytes);
+
+/// One product of a fused call: y[t·ldy + r] = (X·Wᵀ)[t][r], or with `up`:
+/// silu((X·Wᵀ)[t][r]) · (X·Upᵀ)[t][r] (the SwiGLU of a gate/up pair).
+typedef struct { const r1k_packed *w; float *y; int64_t ldy; const r1k_packed *up; } r1k_pk_op;
+/// Runs n_ops (≤ 8) products over the same X (T, cols) in one pool job; every W
+/// must have the same cols. Returns 0, or −1 for bad arguments.
+int32_t r1k_pk_run(r1k_pool *pool, const float *X, int64_t T, const r1k_pk_op *ops, int32_t n_ops);
+/// The activation quantizer of r1k_pk_run for one row of n (multiple of 32) floats:
+/// q (n) int8, and per 32-block d (scale), s = d·Σq, sum = Σq. Dispatches by ISA
+/// (same bits at every level).
+void r1k_pk_quantize(const float *x, int64_t n, int8_t *q, float *d, float *s, int32_t *sum);
 
 // ── Elementwise ──────────────────────────────────────────────────────────
 /// out (n) = x / sqrt(mean(x²) + eps) ⊙ w. out may alias x.
