@@ -39,11 +39,13 @@ let package = Package(
                 cSettings: [.unsafeFlags(["-O3", "-fno-math-errno"])],
                 linkerSettings: [.linkedLibrary("pthread"), .linkedLibrary("m")]),
         .target(name: "R1Engine", dependencies: ["R1Kernels"]),
+        // The code-interpreter loop, scoring and rewards, evaluation and comparison.
+        .target(name: "R1Agent", dependencies: ["R1Tasks", "R1Sandbox", "R1Engine", "R1Store"]),
 
         // ── The C ABI (r1ci.h) and its two front ends ──
         .target(name: "R1Core", dependencies: ["R1Tasks", "R1Store"]),
         .executableTarget(name: "r1ci", dependencies: [
-            "R1Tasks", "R1Store", "R1Core", "R1Sandbox", "R1Engine",
+            "R1Tasks", "R1Store", "R1Core", "R1Sandbox", "R1Engine", "R1Agent",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -69,5 +71,6 @@ let package = Package(
         .testTarget(name: "R1EngineTests", dependencies: ["R1Engine", "R1Kernels"],
                     exclude: ["oracle_gguf.py", "make_tokenizer_goldens.py", "make_model_goldens.py"],
                     resources: [.copy("Fixtures")]),
+        .testTarget(name: "R1AgentTests", dependencies: ["R1Agent", "R1Engine", "R1Sandbox", "R1Tasks", "R1Store"]),
     ]
 )
