@@ -12,7 +12,9 @@ struct R1CI: ParsableCommand {
         abstract: "Train language models to reason with a code interpreter.",
         version: R1CIVersionString,
         subcommands: [TasksCommand.self, WorkspaceCommand.self, ExecCommand.self, SandboxCommand.self,
-                      GenerateCommand.self, ModelsCommand.self, BenchCommand.self]
+                      GenerateCommand.self, ModelsCommand.self, BenchCommand.self,
+                      EvalCommand.self,
+                      CompareCommand.self]
     )
 }
 
