@@ -31,6 +31,7 @@ public struct SessionTurn: Sendable {
     public var reason = SessionStopReason.length
     /// Wall time of the call, prefill of pending tokens included.
     public var seconds = 0.0
+    public init() {}
 }
 
 public final class EngineSession: @unchecked Sendable {
