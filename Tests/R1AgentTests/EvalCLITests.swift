@@ -198,7 +198,7 @@ func scipyBinomTest(_ k: Int, _ n: Int) throws -> Double {
     if n == 0 { return 1 }
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["python3", "-c", "from scipy.stats import binomtest; print(repr(binomtest(\(k), \(n), 0.5).pvalue))"]
+    process.arguments = ["python3", "-c", "from scipy.stats import binomtest; print(repr(float(binomtest(\(k), \(n), 0.5).pvalue)))"]
     let out = Pipe()
     process.standardOutput = out
     try process.run()
