@@ -19,8 +19,10 @@ public struct TaskComparison: Sendable, Codable, Equatable {
     public var questions: Int
     public var accuracyA: Double
     public var accuracyB: Double
-    public var delta: Double { accuracyB - accuracyA }
-    public var buckets: [Bucket: Int]
+    /// accuracyB − accuracyA.
+    public var delta: Double
+    /// Questions per bucket (Bucket raw values; every bucket present).
+    public var buckets: [String: Int]
     /// Exact two-sided McNemar p-value (1 when there is no discordant question).
     public var pValue: Double
 
@@ -28,30 +30,8 @@ public struct TaskComparison: Sendable, Codable, Equatable {
         case task, questions, delta, buckets
         case accuracyA = "accuracy_a", accuracyB = "accuracy_b", pValue = "p_value"
     }
-    public init(task: String, questions: Int, accuracyA: Double, accuracyB: Double, buckets: [Bucket: Int], pValue: Double) {
-        self.task = task; self.questions = questions; self.accuracyA = accuracyA; self.accuracyB = accuracyB
-        self.buckets = buckets; self.pValue = pValue
-    }
-    public init(from decoder: Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        task = try c.decode(String.self, forKey: .task)
-        questions = try c.decode(Int.self, forKey: .questions)
-        accuracyA = try c.decode(Double.self, forKey: .accuracyA)
-        accuracyB = try c.decode(Double.self, forKey: .accuracyB)
-        let raw = try c.decode([String: Int].self, forKey: .buckets)
-        buckets = Dictionary(uniqueKeysWithValues: raw.compactMap { k, v in Bucket(rawValue: k).map { ($0, v) } })
-        pValue = try c.decode(Double.self, forKey: .pValue)
-    }
-    public func encode(to encoder: Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(task, forKey: .task)
-        try c.encode(questions, forKey: .questions)
-        try c.encode(accuracyA, forKey: .accuracyA)
-        try c.encode(accuracyB, forKey: .accuracyB)
-        try c.encode(delta, forKey: .delta)
-        try c.encode(Dictionary(uniqueKeysWithValues: Bucket.allCases.map { ($0.rawValue, buckets[$0] ?? 0) }), forKey: .buckets)
-        try c.encode(pValue, forKey: .pValue)
-    }
+
+    public func count(_ bucket: Bucket) -> Int { buckets[bucket.rawValue] ?? 0 }
 }
 
 public struct QuestionComparison: Sendable, Codable, Equatable {
@@ -96,12 +76,13 @@ public struct Comparison: Sendable, Codable, Equatable {
     }
 
     static func summarise(task: String, _ qs: [QuestionComparison]) -> TaskComparison {
-        var buckets: [Bucket: Int] = [:]
-        for q in qs { buckets[q.bucket, default: 0] += 1 }
+        var buckets = Dictionary(uniqueKeysWithValues: Bucket.allCases.map { ($0.rawValue, 0) })
+        for q in qs { buckets[q.bucket.rawValue, default: 0] += 1 }
         let n = Double(max(qs.count, 1))
-        return TaskComparison(task: task, questions: qs.count, accuracyA: qs.map(\.scoreA).reduce(0, +) / n,
-                              accuracyB: qs.map(\.scoreB).reduce(0, +) / n, buckets: buckets,
-                              pValue: exactMcNemar(fixed: buckets[.fixed] ?? 0, regressed: buckets[.regressed] ?? 0))
+        let accuracyA = qs.map(\.scoreA).reduce(0, +) / n, accuracyB = qs.map(\.scoreB).reduce(0, +) / n
+        return TaskComparison(task: task, questions: qs.count, accuracyA: accuracyA, accuracyB: accuracyB,
+                              delta: accuracyB - accuracyA, buckets: buckets,
+                              pValue: exactMcNemar(fixed: buckets[Bucket.fixed.rawValue]!, regressed: buckets[Bucket.regressed.rawValue]!))
     }
 
     /// Two-sided exact binomial test of `fixed` vs `regressed` with p = 1/2:

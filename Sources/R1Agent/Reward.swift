@@ -31,28 +31,15 @@ public struct RewardParts: Sendable, Codable, Equatable {
     public var correctness: Double
     public var format: Double
     public var calls: Double
-    public var total: Double { correctness + format + calls }
+    /// correctness + format + calls.
+    public var total: Double
     /// Whether every turn was well-formed (what decided `format`).
     public var wellFormed: Bool
 
     enum CodingKeys: String, CodingKey { case correctness, format, calls, total, wellFormed = "well_formed" }
     public init(correctness: Double, format: Double, calls: Double, wellFormed: Bool) {
         self.correctness = correctness; self.format = format; self.calls = calls; self.wellFormed = wellFormed
-    }
-    public init(from decoder: Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        correctness = try c.decode(Double.self, forKey: .correctness)
-        format = try c.decode(Double.self, forKey: .format)
-        calls = try c.decode(Double.self, forKey: .calls)
-        wellFormed = try c.decode(Bool.self, forKey: .wellFormed)
-    }
-    public func encode(to encoder: Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(correctness, forKey: .correctness)
-        try c.encode(format, forKey: .format)
-        try c.encode(calls, forKey: .calls)
-        try c.encode(total, forKey: .total)
-        try c.encode(wellFormed, forKey: .wellFormed)
+        total = correctness + format + calls
     }
 }
 

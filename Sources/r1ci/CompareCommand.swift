@@ -39,8 +39,8 @@ struct CompareCommand: ParsableCommand {
         emit(pad(["task", "q", "acc A", "acc B", "delta", "fixed", "regr", "both+", "both-", "p"]))
         for t in comparison.tasks + [comparison.all] {
             emit(pad([t.task, "\(t.questions)", pct(t.accuracyA), pct(t.accuracyB), String(format: "%+.1f", 100 * t.delta),
-                      "\(t.buckets[.fixed] ?? 0)", "\(t.buckets[.regressed] ?? 0)", "\(t.buckets[.bothRight] ?? 0)",
-                      "\(t.buckets[.bothWrong] ?? 0)", String(format: "%.3f", t.pValue)]))
+                      "\(t.count(.fixed))", "\(t.count(.regressed))", "\(t.count(.bothRight))", "\(t.count(.bothWrong))",
+                      String(format: "%.3f", t.pValue)]))
         }
         if comparison.unpaired > 0 { emit("\(comparison.unpaired) questions are in only one evaluation (not compared)") }
     }
