@@ -53,103 +53,41 @@ public struct CodeInterpreterAgent: Sendable {
     /// Runs the loop on `question` with a fresh `source` (nothing appended yet).
     public func run(question: String, item: TraceItem? = nil, source: any TokenSource,
                     onEvent: ((AgentEvent) -> Bool)? = nil) async -> Trace {
-        var trace = Trace(item: item, question: question, style: style)
-        let prompt = source.renderPrompt(system: style.systemPrompt(maxCodeCalls: limits.maxCodeCalls), user: question)
-        guard prompt.tokens.count < source.remaining else {
-            return ended(trace, .context, "prompt of \(prompt.tokens.count) tokens leaves no room to generate")
-        }
-        do { try source.append(prompt.tokens) } catch { return ended(trace, .engineFailure, "\(error)") }
-        trace.segments.append(TraceSegment(kind: .prompt, text: prompt.text, tokens: prompt.tokens))
+        var builder = TraceBuilder(question: question, item: item, style: style, limits: limits)
+        let prompt = source.renderPrompt(system: builder.systemPrompt, user: question)
+        guard builder.begin(prompt: prompt, remaining: source.remaining) else { return builder.trace }
+        do { try source.append(prompt.tokens) } catch { builder.end(.engineFailure, "\(error)"); return builder.trace }
 
-        var used = 0            // generated + appended tokens
         var cancelled = false
         let forward: ((StreamEvent) -> Bool)? = onEvent.map { cb in { ev in
             let keep = cb(.token(ev)); if !keep { cancelled = true }; return keep
         } }
-        while true {
-            let budget = min(limits.maxTurnTokens, limits.maxTraceTokens - used)
-            guard budget > 0 else { return ended(trace, .traceTokenLimit, "\(used) tokens") }
-            var watcher = TurnWatcher(watchCode: style.runsCode)
+        while let budget = builder.nextTurnBudget() {
+            var watcher = builder.newWatcher()
             let turn: SessionTurn
             do { turn = try source.generate(maxTokens: budget, stop: { watcher.feed($0) }, onEvent: forward) }
-            catch { return ended(trace, .engineFailure, "\(error)") }
-            used += turn.tokens.count
-            trace.generationSeconds += turn.seconds
-            trace.segments.append(TraceSegment(kind: .model, text: turn.text, tokens: turn.tokens, logprobs: turn.logprobs,
-                                               stop: turn.reason.rawValue, seconds: turn.seconds))
+            catch { builder.end(.engineFailure, "\(error)"); break }
+            guard let code = builder.finishTurn(turn, watcher: watcher, cancelled: cancelled) else { break }
 
-            switch (watcher.event, turn.reason) {
-            case (.answerClosed, _):
-                return ended(trace, .answer)
-            case (.codeClosed, _):
-                guard trace.cells.count < limits.maxCodeCalls else {
-                    return ended(trace, .codeCallLimit, "block \(trace.cells.count + 1) closed; the limit is \(limits.maxCodeCalls)")
-                }
-                if let end = await execute(watcher.code, into: &trace, onEvent: onEvent) { return end }
-                let feedback = feedbackTokens(for: trace.cells[trace.cells.count - 1], source: source)
-                guard used + feedback.tokens.count < limits.maxTraceTokens else {
-                    return ended(trace, .traceTokenLimit, "execution result of \(feedback.tokens.count) tokens does not fit")
-                }
-                guard feedback.tokens.count < source.remaining else {
-                    return ended(trace, .context, "execution result of \(feedback.tokens.count) tokens does not fit the context")
-                }
-                do { try source.append(feedback.tokens) } catch { return ended(trace, .engineFailure, "\(error)") }
-                used += feedback.tokens.count
-                trace.segments.append(TraceSegment(kind: .execution, text: feedback.text, tokens: feedback.tokens))
-                if let cb = onEvent, !cb(.appended(feedback.text)) { return ended(trace, .cancelled) }
-            case (.none, _) where watcher.inCodeBlock:
-                return ended(trace, .unclosedCodeBlock, "generation stopped (\(turn.reason.rawValue)) inside a ```python block")
-            case (.none, .endOfGeneration):
-                return ended(trace, .endOfSequence)
-            case (.none, .length):
-                return budget < limits.maxTurnTokens ? ended(trace, .traceTokenLimit, "\(used) tokens")
-                                                     : ended(trace, .turnTokenLimit, "\(turn.tokens.count) tokens in one turn")
-            case (.none, .context):
-                return ended(trace, .context)
-            case (.none, .cancelled), (.none, .stopped):
-                return ended(trace, cancelled ? .cancelled : .endOfSequence)
-            }
+            if let cb = onEvent, !cb(.codeStarted(code)) { builder.end(.cancelled); break }
+            let start = DispatchTime.now().uptimeNanoseconds
+            let cell = await runCode(code)
+            guard builder.recordRun(cell, seconds: Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9) else { break }
+            _ = onEvent?(.codeFinished(builder.trace.cells[builder.trace.cells.count - 1]))
+
+            let feedback = builder.feedback(encode: source.encodeAppended)
+            guard builder.acceptFeedback(feedback, remaining: source.remaining) else { break }
+            do { try source.append(feedback.tokens) } catch { builder.end(.engineFailure, "\(error)"); break }
+            if let cb = onEvent, !cb(.appended(feedback.text)) { builder.end(.cancelled); break }
         }
+        return builder.trace
     }
 
-    /// Runs one block; returns the finished trace when the executor failed.
-    private func execute(_ code: String, into trace: inout Trace, onEvent: ((AgentEvent) -> Bool)?) async -> Trace? {
-        if let cb = onEvent, !cb(.codeStarted(code)) { return ended(trace, .cancelled) }
-        var cell = CodeCell(code: code, segment: trace.segments.count - 1)
-        let start = DispatchTime.now().uptimeNanoseconds
-        do {
-            cell.result = try await runner.execute(code, limits: limits.sandboxLimits)
-        } catch {
-            cell.failure = "\(error)"
-        }
-        trace.sandboxSeconds += Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-        trace.cells.append(cell)
-        _ = onEvent?(.codeFinished(cell))
-        if let failure = cell.failure { return ended(trace, .sandboxFailure, failure) }
-        if let r = cell.result, r.status == .sandboxError {
-            return ended(trace, .sandboxFailure, r.sandboxMessage ?? "sandbox error")
-        }
-        return nil
-    }
-
-    /// The appended text for a cell and its tokens, cut further when the characters
-    /// still make too many tokens (binary junk is ~1 token per character).
-    private func feedbackTokens(for cell: CodeCell, source: any TokenSource) -> (text: String, tokens: [Int32]) {
-        guard let result = cell.result else { return ("", []) }
-        var chars = limits.maxResultCharacters
-        while true {
-            let text = ExecutionFeedback.text(for: result, maxCharacters: chars)
-            let tokens = source.encodeAppended(text)
-            if tokens.count <= limits.maxResultTokens || chars <= 16 { return (text, tokens) }
-            chars = max(16, chars * limits.maxResultTokens / tokens.count * 9 / 10)
-        }
-    }
-
-    private func ended(_ trace: Trace, _ end: TraceEnd, _ detail: String? = nil) -> Trace {
-        var t = trace
-        t.end = end
-        t.endDetail = detail
-        t.answer = AnswerExtraction.lastAnswer(in: t.modelText)
-        return t
+    /// Runs one block; an executor that throws gives a cell with `failure` set.
+    func runCode(_ code: String) async -> CodeCell {
+        var cell = CodeCell(code: code, segment: 0)
+        do { cell.result = try await runner.execute(code, limits: limits.sandboxLimits) }
+        catch { cell.failure = "\(error)" }
+        return cell
     }
 }

@@ -37,15 +37,17 @@ public struct SessionTurn: Sendable {
 public final class EngineSession: @unchecked Sendable {
     public let engine: Engine
     public let precision: Precision
-    private let cache: KVCache
-    private var sampler: Sampler
+    let cache: KVCache
+    var sampler: Sampler
     /// Every token of the session in order: appended and generated.
-    public private(set) var tokens: [Int32] = []
+    public internal(set) var tokens: [Int32] = []
     /// How many of `tokens` the model has processed (the rest wait for the next call).
-    private var fed = 0
+    var fed = 0
     /// Logits (V) after token `fed - 1`; meaningful when fed == tokens.count.
-    private var logits: [Float]
-    private let single: ForwardScratch
+    var logits: [Float]
+    /// Bytes of an incomplete UTF-8 sequence from the last sampled tokens.
+    var pendingBytes: [UInt8] = []
+    let single: ForwardScratch
 
     /// A session holding up to `capacity` tokens (default and ceiling: the model's context).
     public init(engine: Engine, capacity: Int? = nil, sampling: SamplingParams = .greedy,
@@ -93,35 +95,47 @@ public final class EngineSession: @unchecked Sendable {
 
         engine.lock.lock(); defer { engine.lock.unlock() }
         feedPending()
-        let eog = engine.tokenizer.endOfGeneration
-        var pendingBytes: [UInt8] = []   // an incomplete UTF-8 sequence
         while true {
-            let (id, logprob) = logits.withUnsafeBufferPointer { sampler.sample($0) }
-            tokens.append(id)
-            turn.tokens.append(id); turn.logprobs.append(logprob)
-            var piece = ""
-            let endOfGeneration = eog.contains(id)
-            if !endOfGeneration {
-                pendingBytes += engine.tokenizer.bytes(of: id)
-                let (complete, rest) = splitValidUTF8(pendingBytes)
-                piece = complete; pendingBytes = rest
-                turn.text += piece
-            }
-            let wantsMore = onEvent?(StreamEvent(token: id, logprob: logprob, text: piece)) ?? true
-            if endOfGeneration { turn.reason = .endOfGeneration; break }
-            if let stop, stop(piece) { turn.reason = .stopped; break }
+            let step = sampleNext()
+            turn.tokens.append(step.event.token); turn.logprobs.append(step.event.logprob)
+            turn.text += step.event.text
+            let wantsMore = onEvent?(step.event) ?? true
+            if step.endOfGeneration { turn.reason = .endOfGeneration; break }
+            if let stop, stop(step.event.text) { turn.reason = .stopped; break }
             if !wantsMore { turn.reason = .cancelled; break }
             if turn.tokens.count >= maxTokens { turn.reason = .length; break }
             if remaining == 0 { turn.reason = .context; break }
             feedPending()
         }
-        if !pendingBytes.isEmpty { turn.text += String(decoding: pendingBytes, as: UTF8.self) }
+        turn.text += flushText()
         return turn
+    }
+
+    /// Samples one token from the current logits (all tokens must be fed) and adds it
+    /// to the session; the event's text is what the token completes of the UTF-8 text.
+    func sampleNext() -> (event: StreamEvent, endOfGeneration: Bool) {
+        precondition(fed == tokens.count, "sampling needs the logits of every token")
+        let (id, logprob) = logits.withUnsafeBufferPointer { sampler.sample($0) }
+        tokens.append(id)
+        let endOfGeneration = engine.tokenizer.endOfGeneration.contains(id)
+        var piece = ""
+        if !endOfGeneration {
+            pendingBytes += engine.tokenizer.bytes(of: id)
+            let (complete, rest) = splitValidUTF8(pendingBytes)
+            piece = complete; pendingBytes = rest
+        }
+        return (StreamEvent(token: id, logprob: logprob, text: piece), endOfGeneration)
+    }
+
+    /// Text of an unfinished UTF-8 sequence left at the end of a turn (invalid bytes become U+FFFD).
+    func flushText() -> String {
+        defer { pendingBytes = [] }
+        return pendingBytes.isEmpty ? "" : String(decoding: pendingBytes, as: UTF8.self)
     }
 
     /// Runs the model over tokens[fed...] (prefill in chunks, or one decode step),
     /// leaving the logits after the last one. Caller holds engine.lock.
-    private func feedPending() {
+    func feedPending() {
         guard fed < tokens.count else { return }
         let model = engine.model
         let chunk = max(1, engine.prefillChunk)
