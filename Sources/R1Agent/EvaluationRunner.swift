@@ -24,26 +24,48 @@ public final class EvaluationRunner {
     }
 
     /// Runs every item of evaluation `id` that is not stored yet, then marks it finished.
-    public func run(evaluation id: Int64, onItem: ((EvaluationProgress) -> Void)? = nil) async throws {
+    /// The samples of a question share its prefill, and up to `batch` traces decode together
+    /// (Rollouts); each trace is stored the moment it finishes.
+    public func run(evaluation id: Int64, batch: Int = 8, onItem: ((EvaluationProgress) -> Void)? = nil) async throws {
         guard let record = try workspace.evaluation(id: id) else { throw AgentError("no evaluation \(id)") }
         let config = try EvaluationConfig.decode(record.configJSON)
         let plan = try EvaluationPlan.items(config)
         let done = Set(try workspace.evaluationItems(id).map(\.key))
+        // The missing samples, grouped by question in plan order.
+        var members: [[PlannedItem]] = []
+        for planned in plan where !done.contains(planned.key) {
+            if let first = members.last?.first, QuestionKey(first.key) == QuestionKey(planned.key) {
+                members[members.count - 1].append(planned)
+            } else {
+                members.append([planned])
+            }
+        }
+        let groups = members.map { m in
+            RolloutGroup(prompt: RolloutPrompt(question: m[0].item.question,
+                                               item: TraceItem(task: m[0].key.task, seed: m[0].key.seed,
+                                                               index: m[0].key.index, level: m[0].key.level)),
+                         samplings: m.map { config.sampling(for: $0.key) })
+        }
         let agent = CodeInterpreterAgent(runner: runner, limits: config.limits, style: config.style)
         var finished = done.count
-        for planned in plan where !done.contains(planned.key) {
-            let task = try TaskRegistry.task(planned.key.task)
-            let session = EngineSession(engine: engine, sampling: config.sampling(for: planned.key))
-            let item = TraceItem(task: planned.key.task, seed: planned.key.seed, index: planned.key.index,
-                                 level: planned.key.level)
-            var trace = await agent.run(question: planned.item.question, item: item, source: session)
-            Scoring.score(&trace, task: task, metadata: planned.item.metadata, config: config.reward)
-            let k = planned.key
-            let blob = try workspace.writeTraceTokens(trace, name: "eval\(id)-\(k.task)-\(k.seed)-\(k.index)-\(k.level)-\(k.sample).tokens.json")
-            try workspace.recordEvaluationItem(evaluation: id, key: k, trace: trace.row(tokensBlob: blob))
+        var storeError: Error?
+        _ = await Rollouts(engine: engine, agent: agent).run(groups, maxLiveTraces: batch) { g, i, finishedTrace in
+            guard storeError == nil else { return }
+            let planned = members[g][i], k = planned.key
+            var trace = finishedTrace
+            do {
+                let task = try TaskRegistry.task(k.task)
+                Scoring.score(&trace, task: task, metadata: planned.item.metadata, config: config.reward)
+                let blob = try self.workspace.writeTraceTokens(trace, name: "eval\(id)-\(k.task)-\(k.seed)-\(k.index)-\(k.level)-\(k.sample).tokens.json")
+                try self.workspace.recordEvaluationItem(evaluation: id, key: k, trace: trace.row(tokensBlob: blob))
+            } catch {
+                storeError = error
+                return
+            }
             finished += 1
             onItem?(EvaluationProgress(done: finished, total: plan.count, key: k, trace: trace))
         }
+        if let storeError { throw storeError }
         try workspace.setEvaluationState(id, state: "finished")
     }
 

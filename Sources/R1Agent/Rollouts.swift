@@ -13,6 +13,13 @@ public struct RolloutPrompt: Sendable {
     public init(question: String, item: TraceItem? = nil) { self.question = question; self.item = item }
 }
 
+/// Traces that share a prompt (and its prefill): one per sampling setting.
+public struct RolloutGroup: Sendable {
+    public var prompt: RolloutPrompt
+    public var samplings: [SamplingParams]
+    public init(prompt: RolloutPrompt, samplings: [SamplingParams]) { self.prompt = prompt; self.samplings = samplings }
+}
+
 /// Where the wall time of a rollout run went.
 public struct RolloutTimings: Sendable, Codable, Equatable {
     public var wallSeconds = 0.0
@@ -25,6 +32,17 @@ public struct RolloutTimings: Sendable, Codable, Equatable {
     public var traces = 0
     public var generatedTokens = 0
     public var codeCalls = 0
+    /// CPU time of this process over the run, all threads (programs run in other processes).
+    public var cpuSeconds = 0.0
+    public init() {}
+
+    /// User + system CPU seconds this process has used so far.
+    public static func processCPUSeconds() -> Double {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        func seconds(_ t: timeval) -> Double { Double(t.tv_sec) + Double(t.tv_usec) / 1e6 }
+        return seconds(usage.ru_utime) + seconds(usage.ru_stime)
+    }
 
     public var tracesPerMinute: Double { wallSeconds > 0 ? Double(traces) * 60 / wallSeconds : 0 }
     public var tokensPerSecond: Double { wallSeconds > 0 ? Double(generatedTokens) / wallSeconds : 0 }
@@ -35,7 +53,7 @@ public struct RolloutTimings: Sendable, Codable, Equatable {
         case traces
         case wallSeconds = "wall_seconds", generationSeconds = "generation_seconds"
         case sandboxWaitSeconds = "sandbox_wait_seconds", sandboxRunSeconds = "sandbox_run_seconds"
-        case generatedTokens = "generated_tokens", codeCalls = "code_calls"
+        case generatedTokens = "generated_tokens", codeCalls = "code_calls", cpuSeconds = "cpu_seconds"
     }
 }
 
@@ -88,15 +106,28 @@ public struct Rollouts: Sendable {
 
     public init(engine: Engine, agent: CodeInterpreterAgent) { self.engine = engine; self.agent = agent }
 
-    /// `groupSize` traces per prompt; sample i of a prompt samples with seed `sampling.seed + i`,
-    /// so it is the trace `agent.run` makes with that seed. At most `maxLiveTraces` (rounded
-    /// up to a whole group) are in flight at once. traces[p][i] is sample i of prompt p.
+    /// `groupSize` traces per prompt; sample i of a prompt samples with seed `sampling.seed + i`.
+    /// traces[p][i] is sample i of prompt p.
     public func run(_ prompts: [RolloutPrompt], groupSize: Int, sampling: SamplingParams,
                     maxLiveTraces: Int = 32) async -> (traces: [[Trace]], timings: RolloutTimings) {
+        let groups = prompts.map { p in
+            RolloutGroup(prompt: p, samplings: (0..<groupSize).map { i in
+                var s = sampling; s.seed = sampling.seed &+ UInt64(i); return s
+            })
+        }
+        return await run(groups, maxLiveTraces: maxLiveTraces)
+    }
+
+    /// Every sample of every group; sample i of a group is the trace `agent.run` makes with
+    /// `samplings[i]`. At most `maxLiveTraces` (rounded up to a whole group) are in flight at
+    /// once; `onTrace(group, sample, trace)` hears of each trace as soon as it is finished.
+    /// traces[g][i] is sample i of group g.
+    public func run(_ groups: [RolloutGroup], maxLiveTraces: Int = 32,
+                    onTrace: ((Int, Int, Trace) -> Void)? = nil) async -> (traces: [[Trace]], timings: RolloutTimings) {
         let limits = agent.limits
-        var results = prompts.map { _ in [Trace?](repeating: nil, count: groupSize) }
+        var results = groups.map { g in [Trace?](repeating: nil, count: g.samplings.count) }
         var timings = RolloutTimings()
-        let start = DispatchTime.now().uptimeNanoseconds
+        let start = DispatchTime.now().uptimeNanoseconds, cpuStart = RolloutTimings.processCPUSeconds()
         func now() -> UInt64 { DispatchTime.now().uptimeNanoseconds }
         func seconds(since t: UInt64) -> Double { Double(now() - t) / 1e9 }
 
@@ -110,6 +141,7 @@ public struct Rollouts: Sendable {
             live.remove(r)
             row.generating = false
             results[row.prompt][row.sample] = row.builder.trace
+            onTrace?(row.prompt, row.sample, row.builder.trace)
         }
         func startTurn(_ r: Int) {
             let row = rows[r]
@@ -124,8 +156,9 @@ public struct Rollouts: Sendable {
         func admit(_ p: Int) {
             let t0 = now()
             defer { timings.generationSeconds += seconds(since: t0) }
-            let question = prompts[p].question
-            var builder = TraceBuilder(question: question, item: prompts[p].item, style: agent.style, limits: limits)
+            let question = groups[p].prompt.question
+            let groupSize = groups[p].samplings.count
+            var builder = TraceBuilder(question: question, item: groups[p].prompt.item, style: agent.style, limits: limits)
             let probe = EngineSession(engine: engine, capacity: 1)
             let prompt = probe.renderPrompt(system: builder.systemPrompt, user: question)
             let capacity = min(engine.model.config.contextLength, prompt.tokens.count + limits.maxTraceTokens + 1)
@@ -134,10 +167,7 @@ public struct Rollouts: Sendable {
             if builder.begin(prompt: prompt, remaining: capacity) {
                 do {
                     try parent.append(prompt.tokens)
-                    for i in 0..<groupSize {
-                        var s = sampling; s.seed = sampling.seed &+ UInt64(i)
-                        children.append(try parent.fork(sampling: s))
-                    }
+                    for s in groups[p].samplings { children.append(try parent.fork(sampling: s)) }
                 } catch {
                     builder.end(.engineFailure, "\(error)")
                 }
@@ -165,8 +195,9 @@ public struct Rollouts: Sendable {
             }
         }
 
-        while next < prompts.count || !live.isEmpty {
-            while next < prompts.count && (live.isEmpty || live.count + groupSize <= max(maxLiveTraces, groupSize)) {
+        while next < groups.count || !live.isEmpty {
+            while next < groups.count
+                    && (live.isEmpty || live.count + groups[next].samplings.count <= max(maxLiveTraces, groups[next].samplings.count)) {
                 admit(next); next += 1
             }
             // Results that came back: append them and go on generating.
@@ -208,6 +239,7 @@ public struct Rollouts: Sendable {
             }
         }
         timings.wallSeconds = seconds(since: start)
+        timings.cpuSeconds = RolloutTimings.processCPUSeconds() - cpuStart
         let traces = results.map { $0.map { $0! } }
         let flat = traces.flatMap { $0 }
         timings.traces = flat.count

@@ -88,11 +88,10 @@ public final class EngineSession: @unchecked Sendable {
                          onEvent: ((StreamEvent) -> Bool)? = nil) throws -> SessionTurn {
         guard !tokens.isEmpty else { throw EngineError("nothing to continue: append a prompt first") }
         var turn = SessionTurn()
-        let start = DispatchTime.now().uptimeNanoseconds
-        defer { turn.seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9 }
         guard maxTokens > 0 else { return turn }
         guard remaining > 0 else { turn.reason = .context; return turn }
 
+        let start = DispatchTime.now().uptimeNanoseconds
         engine.lock.lock(); defer { engine.lock.unlock() }
         feedPending()
         while true {
@@ -108,6 +107,7 @@ public final class EngineSession: @unchecked Sendable {
             feedPending()
         }
         turn.text += flushText()
+        turn.seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
         return turn
     }
 

@@ -36,6 +36,7 @@ struct EvalCommand: ParsableCommand {
     @Option(help: "Evaluation name (default: model, split and date).") var name: String?
     @Option(help: "Resume the stored evaluation with this id (its own settings are used).") var resume: Int64?
     @Option(help: "Print the stored evaluation with this id and exit.") var show: Int64?
+    @Option(help: "Traces decoded together (the samples of a question share its prefill).") var batch = 8
     @Option(help: "Engine threads (default: $R1CI_THREADS or all cores).") var threads: Int?
     @Flag(help: "Print one JSON object instead of the table.") var json = false
     @OptionGroup var workspaceOption: WorkspaceOption
@@ -51,6 +52,7 @@ struct EvalCommand: ParsableCommand {
         guard PromptStyle(rawValue: style) != nil else { throw InputError("--style must be free, code or text") }
         guard Split(rawValue: split) != nil else { throw InputError("--split must be test or train") }
         if let t = threads, t < 1 { throw InputError("--threads must be ≥ 1") }
+        guard batch >= 1 else { throw InputError("--batch must be ≥ 1") }
     }
 
     func run() throws {
@@ -80,14 +82,14 @@ struct EvalCommand: ParsableCommand {
         let dbPath = workspace.directory
         try workspace.setEvaluationState(id, state: "running")
         note("evaluation \(id): \(config.tasks.count) tasks × \(config.count) questions × \(config.samples) samples")
-        let quiet = json
+        let quiet = json, traces = batch
         do {
             try runBlocking {
-                let sandbox = try Sandbox(config: SandboxConfig(slots: 1))
+                let sandbox = try Sandbox(config: SandboxConfig(slots: 2))
                 do {
                     let store = try Workspace(directory: dbPath)
                     let runner = EvaluationRunner(workspace: store, engine: engine, runner: sandbox)
-                    try await runner.run(evaluation: id) { p in
+                    try await runner.run(evaluation: id, batch: traces) { p in
                         if quiet { return }
                         let t = p.trace, verdict = t.verdict?.isCorrect == true ? "right" : "wrong"
                         note("[\(p.done)/\(p.total)] \(p.key.task) q\(p.key.seed - Splits.defaultEvalSeedBase) s\(p.key.sample): "

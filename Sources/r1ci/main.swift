@@ -14,7 +14,8 @@ struct R1CI: ParsableCommand {
         subcommands: [TasksCommand.self, WorkspaceCommand.self, ExecCommand.self, SandboxCommand.self,
                       GenerateCommand.self, ModelsCommand.self, BenchCommand.self,
                       EvalCommand.self,
-                      CompareCommand.self]
+                      CompareCommand.self,
+                      RolloutsCommand.self]
     )
 }
 

@@ -82,7 +82,8 @@ struct EvalCLITests {
     @Test func killedEvaluationResumesWithoutRedoingItems() throws {
         let dir = temporaryWorkspace()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let args = smallEval + ["--count", "3", "--workspace", dir.path]
+        // One trace at a time, so the kill lands between stored items.
+        let args = smallEval + ["--count", "3", "--batch", "1", "--workspace", dir.path]
         let (process, _, _) = try launch(args)
         // Wait for the first stored item, then kill the process outright.
         var stored: [EvaluationItemRow] = []

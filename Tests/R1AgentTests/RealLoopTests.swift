@@ -48,6 +48,7 @@ struct RealLoopTests {
         #expect(mask.reduce(0) { $0 + Int($1) } == trace.generatedTokens)
         #expect(events >= trace.generatedTokens)
         #expect(trace.reward != nil && trace.verdict != nil)
+        #expect(trace.generationSeconds > 0 && trace.segments.filter { $0.kind == .model }.allSatisfy { $0.seconds > 0 })
         // Every closed block ran, and the model's next turn saw its result.
         for cell in trace.cells {
             #expect(cell.result != nil)
