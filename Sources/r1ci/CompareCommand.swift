@@ -11,8 +11,8 @@ struct CompareCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "compare", abstract: "Compare two stored evaluations question by question.",
         discussion: """
-        A question is right when its mean score over samples is at least 1/2. "fixed" means A got it
-        wrong and B right; "regressed" the other way. p is the exact two-sided McNemar (sign) test on
+        A question is right when its mean score over samples is at least 1/2. "fixed" means A got it \
+        wrong and B right; "regressed" the other way. p is the exact two-sided McNemar (sign) test on \
         the fixed and regressed questions.
         """)
 

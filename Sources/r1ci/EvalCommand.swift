@@ -15,8 +15,8 @@ struct EvalCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "eval", abstract: "Evaluate a model on task items through the code-interpreter loop.",
         discussion: """
-        Question i of each task is its item at seed 1000000000 + i. Every trace is stored in the
-        workspace; an evaluation that was killed resumes where it stopped when the same command runs
+        Question i of each task is its item at seed 1000000000 + i. Every trace is stored in the \
+        workspace; an evaluation that was killed resumes where it stopped when the same command runs \
         again (or with --resume ID). --show ID prints a stored evaluation without running anything.
         """)
 

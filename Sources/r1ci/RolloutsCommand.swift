@@ -13,7 +13,7 @@ struct RolloutsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rollouts", abstract: "Run batched rollouts (G samples per question) and report throughput.",
         discussion: """
-        Question p is item p (seed 1000000000 + p) of the tasks taken in turn. Sample i of a question uses
+        Question p is item p (seed 1000000000 + p) of the tasks taken in turn. Sample i of a question uses \
         seed --seed + i, so --sequential gives the same traces, one trace at a time.
         """)
 
