@@ -45,11 +45,13 @@ let package = Package(
         .target(name: "R1Serve", dependencies: ["R1Engine", "R1HTTP"]),
         // Training (fp32 forward/backward, optimizer): element loops optimised even in debug.
         .target(name: "R1Train", dependencies: ["R1Engine", "R1Kernels"], swiftSettings: [.unsafeFlags(["-O"])]),
+        // The code-interpreter loop, scoring and rewards, evaluation and comparison.
+        .target(name: "R1Agent", dependencies: ["R1Tasks", "R1Sandbox", "R1Engine", "R1Store"]),
 
         // ── The C ABI (r1ci.h) and its two front ends ──
         .target(name: "R1Core", dependencies: ["R1Tasks", "R1Store", "R1Sandbox", "R1Engine"]),
         .executableTarget(name: "r1ci", dependencies: [
-            "R1Tasks", "R1Store", "R1Core", "R1Sandbox", "R1Engine", "R1HTTP", "R1Serve", "R1Train",
+            "R1Tasks", "R1Store", "R1Core", "R1Sandbox", "R1Engine", "R1HTTP", "R1Serve", "R1Train", "R1Agent",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -78,5 +80,6 @@ let package = Package(
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "R1TrainTests", dependencies: ["R1Train", "R1Engine", "R1Kernels"],
                     exclude: ["oracle_train.py"]),
+        .testTarget(name: "R1AgentTests", dependencies: ["R1Agent", "R1Engine", "R1Sandbox", "R1Tasks", "R1Store"]),
     ]
 )

@@ -13,7 +13,8 @@ struct R1CI: ParsableCommand {
         version: R1CIVersionString,
         subcommands: [TasksCommand.self, WorkspaceCommand.self, ExecCommand.self, SandboxCommand.self,
                       GenerateCommand.self, ModelsCommand.self, QuantizeCommand.self, BenchCommand.self,
-                      ServeCommand.self, TrainCommand.self]
+                      ServeCommand.self, TrainCommand.self, EvalCommand.self, CompareCommand.self,
+                      RolloutsCommand.self]
     )
 }
 
