@@ -87,7 +87,8 @@ struct EvalCLITests {
         let (process, _, _) = try launch(args)
         // Wait for the first stored item, then kill the process outright.
         var stored: [EvaluationItemRow] = []
-        for _ in 0..<600 {
+        // Generous: on a loaded 2-core machine the first trace can take minutes.
+        for _ in 0..<3000 where process.isRunning {
             Thread.sleep(forTimeInterval: 0.2)
             if let ws = try? Workspace(directory: dir, create: false), let e = try? ws.evaluations().first,
                let rows = try? ws.evaluationItems(e.id), !rows.isEmpty { stored = rows; break }
