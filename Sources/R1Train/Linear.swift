@@ -13,14 +13,14 @@ func linearForward(_ pool: OpaquePointer?, _ Y: UnsafeMutablePointer<Float>, _ X
 }
 
 /// dX (N, I) = dY·W (or += when accumulateDX), dW (O, I) += dYᵀ·X, db (O) += Σₙ dY.
-/// dX may be nil when the input needs no gradient.
-func linearBackward(_ pool: OpaquePointer?, dX: UnsafeMutablePointer<Float>?, dW: UnsafeMutablePointer<Float>,
+/// dX may be nil when the input needs no gradient, dW nil when W is frozen.
+func linearBackward(_ pool: OpaquePointer?, dX: UnsafeMutablePointer<Float>?, dW: UnsafeMutablePointer<Float>?,
                     db: UnsafeMutablePointer<Float>?, _ dY: UnsafePointer<Float>, _ X: UnsafePointer<Float>,
                     _ W: UnsafePointer<Float>, N: Int, I: Int, O: Int, accumulateDX: Bool) {
     if let dX {
         r1k_gemm(pool, Int64(N), Int64(I), Int64(O), dY, Int64(O), 1, W, Int64(I), dX, Int64(I), accumulateDX ? 1 : 0)
     }
     // dW(o, i) = Σₙ dY(n, o) X(n, i): A = dYᵀ read with row stride 1, column stride O.
-    r1k_gemm(pool, Int64(O), Int64(I), Int64(N), dY, 1, Int64(O), X, Int64(I), dW, Int64(I), 1)
+    if let dW { r1k_gemm(pool, Int64(O), Int64(I), Int64(N), dY, 1, Int64(O), X, Int64(I), dW, Int64(I), 1) }
     if let db { for n in 0..<N { let d = dY + n * O; for o in 0..<O { db[o] += d[o] } } }
 }

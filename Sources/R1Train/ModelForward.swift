@@ -18,21 +18,28 @@ extension TrainModel {
             // ── attention ──
             rmsnormForward(ln1, a.rstd1.pointer + l * N, x, param(p + "attn_norm.weight"), N: N, C: C, eps: s.rmsEps)
             linearForward(pool, q, ln1, param(p + "attn_q.weight"), bias(p + "attn_q.bias"), N: N, I: C, O: Q, scratch: wt)
+            lora?.forward(.q, layer: l, pool, y: q, x: ln1, N: N)
             linearForward(pool, k, ln1, param(p + "attn_k.weight"), bias(p + "attn_k.bias"), N: N, I: C, O: KV, scratch: wt)
+            lora?.forward(.k, layer: l, pool, y: k, x: ln1, N: N)
             linearForward(pool, v, ln1, param(p + "attn_v.weight"), bias(p + "attn_v.bias"), N: N, I: C, O: KV, scratch: wt)
+            lora?.forward(.v, layer: l, pool, y: v, x: ln1, N: N)
             ropeApply(q, N: N, T: a.T, heads: s.nHeads, D: s.headDim, table: a.rope, neox: s.ropeNeox, inverse: false)
             ropeApply(k, N: N, T: a.T, heads: s.nKVHeads, D: s.headDim, table: a.rope, neox: s.ropeNeox, inverse: false)
             attentionForward(pool, out: att, probs: a.probs.pointer + l * a.B * s.nHeads * a.T * a.T, q: q, k: k, v: v,
                              B: a.B, T: a.T, H: s.nHeads, Hkv: s.nKVHeads, D: s.headDim)            // att (N, H·D)
             linearForward(pool, mid, att, param(p + "attn_output.weight"), nil, N: N, I: Q, O: C, scratch: wt)
+            lora?.forward(.o, layer: l, pool, y: mid, x: att, N: N)
             for i in 0..<(N * C) { mid[i] += x[i] }                                               // mid (N, C)
             // ── feed-forward ──
             rmsnormForward(ln2, a.rstd2.pointer + l * N, mid, param(p + "ffn_norm.weight"), N: N, C: C, eps: s.rmsEps)
             linearForward(pool, g, ln2, param(p + "ffn_gate.weight"), nil, N: N, I: C, O: F, scratch: wt)
+            lora?.forward(.gate, layer: l, pool, y: g, x: ln2, N: N)
             linearForward(pool, u, ln2, param(p + "ffn_up.weight"), nil, N: N, I: C, O: F, scratch: wt)
+            lora?.forward(.up, layer: l, pool, y: u, x: ln2, N: N)
             swigluForward(h, g, u, n: N * F)                                                      // h (N, F)
             let out = a.residual.pointer + (l + 1) * N * C
             linearForward(pool, out, h, param(p + "ffn_down.weight"), nil, N: N, I: F, O: C, scratch: wt)
+            lora?.forward(.down, layer: l, pool, y: out, x: h, N: N)
             for i in 0..<(N * C) { out[i] += mid[i] }
         }
         let xL = a.residual.pointer + s.nLayers * N * C

@@ -17,11 +17,8 @@ public struct ParameterLayout: Sendable {
     private let index: [String: Int]
 
     public init(shape s: TrainShape) {
-        var list: [ParameterTensor] = [], offset = 0
-        func add(_ name: String, _ dims: [Int]) {
-            list.append(ParameterTensor(name: name, shape: dims, offset: offset))
-            offset += dims.reduce(1, *)
-        }
+        var entries: [(String, [Int])] = []
+        func add(_ name: String, _ dims: [Int]) { entries.append((name, dims)) }
         add("token_embd.weight", [s.vocab, s.dim])
         for l in 0..<s.nLayers {
             let p = "blk.\(l)."
@@ -40,6 +37,16 @@ public struct ParameterLayout: Sendable {
         }
         add("output_norm.weight", [s.dim])
         if !s.tiedEmbeddings { add("output.weight", [s.vocab, s.dim]) }
+        self.init(entries: entries)
+    }
+
+    /// Tensors (name, shape) laid out one after another in the given order.
+    public init(entries: [(String, [Int])]) {
+        var list: [ParameterTensor] = [], offset = 0
+        for (name, dims) in entries {
+            list.append(ParameterTensor(name: name, shape: dims, offset: offset))
+            offset += dims.reduce(1, *)
+        }
         tensors = list
         totalCount = offset
         index = Dictionary(uniqueKeysWithValues: list.enumerated().map { ($1.name, $0) })

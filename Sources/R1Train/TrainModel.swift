@@ -15,6 +15,8 @@ public final class TrainModel: @unchecked Sendable {
     public let layout: ParameterLayout
     public let params: FloatBuffer      // (layout.totalCount)
     public let grads: FloatBuffer       // (layout.totalCount), same offsets
+    /// When set, only the adapters train: base weights get no gradient and are never updated.
+    public var lora: LoRAAdapters?
 
     /// Every tensor of the layout must be given, with exactly its element count.
     public init(shape: TrainShape, tensors: [String: [Float]]) throws {
@@ -81,7 +83,13 @@ public final class TrainModel: @unchecked Sendable {
         let t = layout.require(name)
         return Array(UnsafeBufferPointer(start: grads.pointer + t.offset, count: t.count))
     }
-    public func zeroGrads() { grads.zero() }
+    public func zeroGrads() { grads.zero(); lora?.grads.zero() }
+    /// What the optimizer updates: the adapters when attached, else every parameter.
+    public var trainableLayout: ParameterLayout { lora?.layout ?? layout }
+    public var trainableParams: FloatBuffer { lora?.params ?? params }
+    public var trainableGrads: FloatBuffer { lora?.grads ?? grads }
+    /// Gradient of a weight matrix, nil when the base weights are frozen.
+    func weightGrad(_ name: String) -> UnsafeMutablePointer<Float>? { lora == nil ? grad(name) : nil }
     /// The LM head matrix (V, C): output.weight, or the embedding when tied.
     var headName: String { shape.tiedEmbeddings ? "token_embd.weight" : "output.weight" }
 }

@@ -44,7 +44,7 @@ public final class Trainer: @unchecked Sendable {
                 maxGradNorm: Float = 1, threads: Int = 2) {
         self.model = model; self.schedule = schedule; self.maxGradNorm = maxGradNorm
         acts = Activations(shape: model.shape, B: B, T: T)
-        optimizer = AdamW(layout: model.layout, settings: adamw)
+        optimizer = AdamW(layout: model.trainableLayout, settings: adamw)
         pool = r1k_pool_new(Int32(max(1, threads)))
     }
     deinit { r1k_pool_free(pool) }
@@ -64,9 +64,9 @@ public final class Trainer: @unchecked Sendable {
             forwardTime += t1.timeIntervalSince(t0); backwardTime += Date().timeIntervalSince(t1)
         }
         let t2 = Date()
-        let (norm, scale) = gradientClipScale(model.grads, maxNorm: maxGradNorm)
+        let (norm, scale) = gradientClipScale(model.trainableGrads, maxNorm: maxGradNorm)
         let lr = schedule.rate(at: step)
-        optimizer.update(params: model.params, grads: model.grads, lr: lr, gradScale: scale)
+        optimizer.update(params: model.trainableParams, grads: model.trainableGrads, lr: lr, gradScale: scale)
         step += 1
         return StepResult(loss: lossSum / max(denominator, 1), gradNorm: norm, lr: lr, tokens: Int(denominator),
                           forwardSeconds: forwardTime, backwardSeconds: backwardTime,

@@ -25,6 +25,9 @@ struct TrainSFT: ParsableCommand {
     @Option(name: .long, help: "Fraction of conversations held out for the evaluation loss.") var evalFraction = 0.05
     @Option(name: .long, help: "Threads.") var threads = 2
     @Option(name: .long, help: "Output folder for the checkpoint (Hugging Face layout).") var out: String
+    @Option(name: .long, help: "Train LoRA adapters of this rank instead of every weight (the checkpoint is the merged model).") var loraRank: Int?
+    @Option(name: .long, help: "LoRA alpha: the update is scaled by alpha/rank (default 2·rank).") var loraAlpha: Float?
+    @Option(name: .long, help: "Linear layers that get adapters, from q,k,v,o,gate,up,down.") var loraTargets = "q,k,v,o,gate,up,down"
     @Flag(name: .long, help: "Print JSON lines instead of text.") var json = false
 
     func validate() throws {
@@ -38,6 +41,20 @@ struct TrainSFT: ParsableCommand {
         guard clip.isFinite, clip >= 0 else { throw InputError("--clip must be ≥ 0") }
         guard evalFraction.isFinite, evalFraction >= 0, evalFraction < 1 else { throw InputError("--eval-fraction must be in [0, 1)") }
         guard !out.isEmpty else { throw InputError("--out must name a folder") }
+        _ = try loraSettings()
+    }
+
+    /// The LoRA settings, nil for full fine-tuning.
+    func loraSettings() throws -> LoRASettings? {
+        guard let loraRank else {
+            if loraAlpha != nil { throw InputError("--lora-alpha needs --lora-rank") }
+            return nil
+        }
+        guard loraRank >= 1 else { throw InputError("--lora-rank must be ≥ 1, got \(loraRank)") }
+        if let loraAlpha, !(loraAlpha.isFinite && loraAlpha > 0) { throw InputError("--lora-alpha must be a positive number") }
+        let targets: [LoRATarget]
+        do { targets = try LoRATarget.parseList(loraTargets) } catch { throw InputError("--lora-targets: \(error)") }
+        return LoRASettings(rank: loraRank, alpha: loraAlpha, targets: targets, seed: seed)
     }
 
     func run() throws {
@@ -49,6 +66,7 @@ struct TrainSFT: ParsableCommand {
         let examples = try trainWrap { try conversations.map { try encoder.encode($0) } }
         let dataset = try trainWrap { try SFTDataset(examples, maxTokens: seq, evalFraction: evalFraction, seed: seed) }
         let trainModel = try trainWrap { try TrainModel(transformer: source.transformer) }
+        if let lora = try loraSettings() { trainModel.lora = try trainWrap { try LoRAAdapters(shape: trainModel.shape, settings: lora) } }
         var settings = SFTSettings(steps: steps)
         settings.batch = batch; settings.lr = lr; settings.warmup = warmup; settings.weightDecay = weightDecay
         settings.clip = clip; settings.seed = seed; settings.threads = threads
@@ -66,7 +84,8 @@ struct TrainSFT: ParsableCommand {
         }
         let modelTokens = dataset.train.reduce(0) { $0 + $1.modelTokenCount }
         line(["event": "start", "train": dataset.train.count, "held_out": dataset.heldOut.count, "model_tokens": modelTokens,
-              "truncated": dataset.truncated, "dropped": dataset.dropped, "params": trainModel.layout.totalCount],
+              "truncated": dataset.truncated, "dropped": dataset.dropped, "params": trainModel.layout.totalCount,
+              "trainable_params": trainModel.trainableLayout.totalCount],
              "sft: \(dataset.train.count) training / \(dataset.heldOut.count) held-out conversations, \(modelTokens) model tokens"
                 + " (\(dataset.truncated) cut at \(seq) tokens, \(dataset.dropped) without model tokens dropped)")
         let before = try trainWrap { try sft.heldOutLoss() }
@@ -82,6 +101,7 @@ struct TrainSFT: ParsableCommand {
         let after = try trainWrap { try sft.heldOutLoss() }
         if let after { line(["event": "eval", "step": steps, "eval_loss": after], String(format: "step %d held-out loss %.4f", steps, after)) }
         let info = HFCheckpointInfo(contextLength: source.transformer.config.contextLength, bos: tok.bos, eos: tok.eos)
+        trainModel.mergeLoRA()
         try trainWrap { try writeHFCheckpoint(trainModel, info: info, extraFiles: extra, to: out) }
         line(["event": "saved", "path": out], "saved \(out)")
     }

@@ -7,7 +7,8 @@ import XCTest
 @testable import R1Train
 import R1Kernels
 
-final class OpGradientTests: XCTestCase {
+/// Gradient-check helpers shared by the op and LoRA tests.
+extension XCTestCase {
     /// Central differences of f at every entry of `x` (which f reads).
     func numeric(_ x: inout [Float], h: Float = 1e-2, _ f: ([Float]) -> Double) -> [Double] {
         (0..<x.count).map { i in
@@ -29,7 +30,9 @@ final class OpGradientTests: XCTestCase {
     }
 
     func dot(_ a: [Float], _ r: [Float]) -> Double { zip(a, r).reduce(0) { $0 + Double($1.0) * Double($1.1) } }
+}
 
+final class OpGradientTests: XCTestCase {
     func testRMSNorm() {
         var rng = TestRNG(seed: 1)
         let N = 3, C = 8
