@@ -4,18 +4,21 @@
 // strings (one allocation each). Output is byte-for-byte what the Character
 // and `map(String.init).joined` versions wrote.
 
+// Not generic on purpose: debug builds compile R1Tasks file by file with -O,
+// and a generic helper from another file would run unspecialised.
+
 extension String {
     /// The string of these UTF-8 bytes (callers pass ASCII).
-    init<Bytes: Collection>(ascii bytes: Bytes) where Bytes.Element == UInt8 {
+    init(ascii bytes: [UInt8]) {
         self = String(decoding: bytes, as: UTF8.self)
     }
 }
 
-extension Sequence where Element == Int {
+extension Array where Element == Int {
     /// The numbers in decimal between separators: `map(String.init).joined(separator:)` in one buffer.
     func joinedDecimal(separator: String) -> String {
         var out = ""
-        out.reserveCapacity(underestimatedCount * (separator.utf8.count + 3))
+        out.reserveCapacity(count * (separator.utf8.count + 3))
         var first = true
         for value in self {
             if !first { out += separator }
