@@ -24,14 +24,33 @@ public struct Level: Sendable, Codable, Equatable {
     public let name: String
     /// Knob values in the order of `TaskInfo.knobs`.
     public let values: [String: Int]
+    /// The same knobs as two parallel arrays sorted by name. Generators read a
+    /// knob on every item and a level has two or three, so a scan comparing
+    /// short strings is cheaper than hashing the name into `values`.
+    private let knobNames: [String]
+    private let knobValues: [Int]
+
+    enum CodingKeys: String, CodingKey { case name, values }
+
     public init(_ name: String, _ values: [String: Int]) {
         self.name = name
         self.values = values
+        let sorted = values.sorted { $0.key < $1.key }
+        self.knobNames = sorted.map(\.key)
+        self.knobValues = sorted.map(\.value)
     }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(try c.decode(String.self, forKey: .name), try c.decode([String: Int].self, forKey: .values))
+    }
+
+    public static func == (a: Level, b: Level) -> Bool { a.name == b.name && a.values == b.values }
+
     /// The value of a knob; a task asking for a knob it did not declare is a programming error.
     public subscript(knob: String) -> Int {
-        guard let v = values[knob] else { preconditionFailure("level \(name) has no knob \(knob)") }
-        return v
+        for i in knobNames.indices where knobNames[i] == knob { return knobValues[i] }
+        preconditionFailure("level \(name) has no knob \(knob)")
     }
 }
 
@@ -168,17 +187,19 @@ public enum TaskError: Error, Equatable, CustomStringConvertible {
 extension ReasoningTask {
     /// Item `index` of this task at `seed` and `level`.
     public func item(seed: UInt64, level: Int, index: UInt64 = 0) throws -> TaskItem {
+        // `info` is a protocol requirement: every read returns a fresh copy of the
+        // whole record (a dozen reference counts), so it is read once per item.
+        let info = self.info
         guard info.levels.indices.contains(level) else {
             throw TaskError.levelOutOfRange(task: info.id, level: String(level), count: info.levels.count)
         }
         let spec = info.levels[level]
         var rng = ItemRandom.generator(taskID: info.id, seed: seed, index: index)
-        let made = generate(level: spec, rng: &rng)
-        var metadata = made.metadata
-        metadata["difficulty"] = info.difficultyRecords[level]
+        var made = generate(level: spec, rng: &rng)
+        made.metadata["difficulty"] = info.difficultyRecords[level]
         return TaskItem(task: info.id, seed: seed, index: index, level: level, levelName: spec.name,
                         difficulty: info.scalarDifficulty(level: level), question: made.question,
-                        gold: made.gold, metadata: .object(metadata))
+                        gold: made.gold, metadata: .object(made.metadata))
     }
 
     /// Resolves a level given as an index or a name.

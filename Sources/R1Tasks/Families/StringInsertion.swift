@@ -33,16 +33,17 @@ public struct StringInsertionTask: ReasoningTask {
         defaultLevel: 1
     )
 
-    static let alphabet = Array("ABCDE")
+    static let alphabet = Array("ABCDE".utf8)
 
+    /// Letters are ASCII bytes.
     struct Rule {
-        let pattern: [Character]
-        let insert: Character
+        let pattern: [UInt8]
+        let insert: UInt8
     }
 
     /// The result of the single pass described in the file comment.
-    static func apply(_ rules: [Rule], to text: [Character]) -> [Character] {
-        var out: [Character] = []
+    static func apply(_ rules: [Rule], to text: [UInt8]) -> [UInt8] {
+        var out: [UInt8] = []
         out.reserveCapacity(text.count * 2)
         for i in text.indices {
             out.append(text[i])
@@ -67,7 +68,7 @@ public struct StringInsertionTask: ReasoningTask {
             rules.append(Rule(pattern: pattern, insert: rng.pick(StringInsertionTask.alphabet)))
         }
         // Random letters with rule patterns planted now and then, so that rules fire.
-        var text: [Character] = []
+        var text: [UInt8] = []
         while text.count < length {
             if rng.chance(0.3) { text += rng.pick(rules).pattern } else { text.append(rng.pick(StringInsertionTask.alphabet)) }
         }
@@ -80,10 +81,11 @@ public struct StringInsertionTask: ReasoningTask {
             result = StringInsertionTask.apply(rules, to: text)
         }
         let ruleText = rules.enumerated().map { i, rule in
-            "\(i + 1). After every occurrence of \(String(rule.pattern)), insert \(rule.insert)."
+            "\(i + 1). After every occurrence of \(String(ascii: rule.pattern)), insert \(String(ascii: [rule.insert]))."
         }.joined(separator: "\n")
+        let textString = String(ascii: text), resultString = String(ascii: result)
         let question = """
-            Transform the string \(String(text)) with these insertion rules:
+            Transform the string \(textString) with these insertion rules:
             \(ruleText)
 
             Apply them in a single pass from left to right: copy the letters of the original string one \
@@ -95,11 +97,11 @@ public struct StringInsertionTask: ReasoningTask {
             Give the resulting string as your final answer inside <<< and >>>, for example <<<ABCDE>>>.
             """
         return GeneratedItem(
-            question: question, gold: String(result),
+            question: question, gold: resultString,
             metadata: [
-                "string": .string(String(text)),
-                "rules": .array(rules.map { ["pattern": .string(String($0.pattern)), "insert": .string(String($0.insert))] }),
-                "answer": .string(String(result)),
+                "string": .string(textString),
+                "rules": .array(rules.map { ["pattern": .string(String(ascii: $0.pattern)), "insert": .string(String(ascii: [$0.insert]))] }),
+                "answer": .string(resultString),
             ])
     }
 

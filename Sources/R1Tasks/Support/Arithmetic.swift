@@ -50,52 +50,84 @@ public indirect enum ArithmeticExpression: Sendable, Equatable {
 
     /// Parses text, mapping ×, x, ÷, − and brackets to their ASCII forms.
     public static func parse(_ text: String, maxLength: Int = 512) throws -> ArithmeticExpression {
-        guard text.count <= maxLength else { throw ParseError.tooLong }
-        var tokens: [Character] = []
-        for ch in text {
-            switch ch {
-            case "×", "∗", "·": tokens.append("*")
-            // A letter x is a multiplication sign only after a number or ')': "3 x 4".
-            case _ where (ch == "x" || ch == "X") && (tokens.last.map { $0.isNumber || $0 == ")" } ?? false):
-                tokens.append("*")
-            case "÷", ":": tokens.append("/")
-            case "−", "–", "—": tokens.append("-")
-            case "[", "{": tokens.append("(")
-            case "]", "}": tokens.append(")")
-            case _ where ch.isWhitespace: continue
-            default: tokens.append(ch)
+        var parser: Parser
+        // Plain ASCII without carriage returns (so that bytes and Characters
+        // coincide) is tokenised byte by byte: generators parse their own
+        // expressions on every item, and grapheme iteration dominated that.
+        if text.utf8.allSatisfy({ $0 < 0x80 && $0 != 13 }) {
+            guard text.utf8.count <= maxLength else { throw ParseError.tooLong }
+            var codes: [UInt8] = []
+            codes.reserveCapacity(text.utf8.count)
+            for byte in text.utf8 {
+                switch byte {
+                case UInt8(ascii: "x"), UInt8(ascii: "X"):
+                    let afterOperand = codes.last.map { Parser.isDigit($0) || $0 == UInt8(ascii: ")") } ?? false
+                    codes.append(afterOperand ? UInt8(ascii: "*") : byte)
+                case UInt8(ascii: ":"): codes.append(UInt8(ascii: "/"))
+                case UInt8(ascii: "["), UInt8(ascii: "{"): codes.append(UInt8(ascii: "("))
+                case UInt8(ascii: "]"), UInt8(ascii: "}"): codes.append(UInt8(ascii: ")"))
+                case 9...13, 32: continue  // ASCII whitespace
+                default: codes.append(byte)
+                }
             }
+            parser = Parser(codes: codes, characters: nil)
+        } else {
+            guard text.count <= maxLength else { throw ParseError.tooLong }
+            var tokens: [Character] = []
+            for ch in text {
+                switch ch {
+                case "×", "∗", "·": tokens.append("*")
+                // A letter x is a multiplication sign only after a number or ')': "3 x 4".
+                case _ where (ch == "x" || ch == "X") && (tokens.last.map { $0.isNumber || $0 == ")" } ?? false):
+                    tokens.append("*")
+                case "÷", ":": tokens.append("/")
+                case "−", "–", "—": tokens.append("-")
+                case "[", "{": tokens.append("(")
+                case "]", "}": tokens.append(")")
+                case _ where ch.isWhitespace: continue
+                default: tokens.append(ch)
+                }
+            }
+            parser = Parser(codes: tokens.map { $0.asciiValue ?? 0 }, characters: tokens)
         }
-        guard !tokens.isEmpty else { throw ParseError.empty }
-        var parser = Parser(tokens: tokens)
+        guard !parser.codes.isEmpty else { throw ParseError.empty }
         let expr = try parser.expression(depth: 0)
-        guard parser.position == tokens.count else {
-            throw tokens[parser.position] == ")" ? ParseError.unbalanced
-                : ParseError.unexpected(String(tokens[parser.position]))
+        guard parser.position == parser.codes.count else {
+            throw parser.codes[parser.position] == UInt8(ascii: ")") ? ParseError.unbalanced
+                : ParseError.unexpected(parser.token(at: parser.position))
         }
         return expr
     }
 
     private struct Parser {
-        let tokens: [Character]
+        /// Each token's ASCII byte; 0 for a token that is not a single ASCII character.
+        let codes: [UInt8]
+        /// The tokens as Characters when the text was not plain ASCII (for messages).
+        let characters: [Character]?
         var position = 0
-        var peek: Character? { position < tokens.count ? tokens[position] : nil }
+        var peek: UInt8? { position < codes.count ? codes[position] : nil }
+
+        static func isDigit(_ code: UInt8) -> Bool { code >= UInt8(ascii: "0") && code <= UInt8(ascii: "9") }
+
+        func token(at i: Int) -> String {
+            characters.map { String($0[i]) } ?? String(Character(Unicode.Scalar(codes[i])))
+        }
 
         mutating func expression(depth: Int) throws -> ArithmeticExpression {
             guard depth < 64 else { throw ParseError.tooLong }
             var left = try term(depth: depth)
-            while let op = peek, op == "+" || op == "-" {
+            while let op = peek, op == UInt8(ascii: "+") || op == UInt8(ascii: "-") {
                 position += 1
-                left = .binary(op, left, try term(depth: depth))
+                left = .binary(Character(Unicode.Scalar(op)), left, try term(depth: depth))
             }
             return left
         }
 
         mutating func term(depth: Int) throws -> ArithmeticExpression {
             var left = try factor(depth: depth)
-            while let op = peek, op == "*" || op == "/" {
+            while let op = peek, op == UInt8(ascii: "*") || op == UInt8(ascii: "/") {
                 position += 1
-                left = .binary(op, left, try factor(depth: depth))
+                left = .binary(Character(Unicode.Scalar(op)), left, try factor(depth: depth))
             }
             return left
         }
@@ -103,22 +135,23 @@ public indirect enum ArithmeticExpression: Sendable, Equatable {
         mutating func factor(depth: Int) throws -> ArithmeticExpression {
             guard depth < 64 else { throw ParseError.tooLong }
             guard let ch = peek else { throw ParseError.unexpected("end") }
-            if ch == "-" { position += 1; return .negate(try factor(depth: depth + 1)) }
-            if ch == "+" { position += 1; return try factor(depth: depth + 1) }
-            if ch == "(" {
+            if ch == UInt8(ascii: "-") { position += 1; return .negate(try factor(depth: depth + 1)) }
+            if ch == UInt8(ascii: "+") { position += 1; return try factor(depth: depth + 1) }
+            if ch == UInt8(ascii: "(") {
                 position += 1
                 let inner = try expression(depth: depth + 1)
-                guard peek == ")" else { throw ParseError.unbalanced }
+                guard peek == UInt8(ascii: ")") else { throw ParseError.unbalanced }
                 position += 1
                 return inner
             }
-            guard ch.isASCII, ch.isNumber else { throw ParseError.unexpected(String(ch)) }
-            var digits = ""
-            while let d = peek, d.isASCII, d.isNumber {
-                digits.append(d)
+            guard Parser.isDigit(ch) else { throw ParseError.unexpected(token(at: position)) }
+            var digitCount = 0, value = 0
+            while let d = peek, Parser.isDigit(d) {
+                value = value &* 10 &+ Int(d - UInt8(ascii: "0"))  // exact while digitCount ≤ 15
+                digitCount += 1
                 position += 1
             }
-            guard digits.count <= 15, let value = Int(digits) else { throw ParseError.badNumber }
+            guard digitCount <= 15 else { throw ParseError.badNumber }
             return .number(value)
         }
     }

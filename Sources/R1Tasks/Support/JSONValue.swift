@@ -81,7 +81,10 @@ extension JSONValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral,
     public init(nilLiteral: ()) { self = .null }
     public init(arrayLiteral elements: JSONValue...) { self = .array(elements) }
     public init(dictionaryLiteral elements: (String, JSONValue)...) {
-        self = .object(Dictionary(elements, uniquingKeysWith: { _, last in last }))
+        // A later duplicate key wins, as before; sized once, no merging closure.
+        var fields = [String: JSONValue](minimumCapacity: elements.count)
+        for (key, value) in elements { fields[key] = value }
+        self = .object(fields)
     }
     public init(_ ints: [Int]) { self = .array(ints.map { .int($0) }) }
     public init(_ strings: [String]) { self = .array(strings.map { .string($0) }) }

@@ -132,16 +132,21 @@ struct WordSortingTask: ReasoningTask {
 
     /// Words grouped by their first two letters.
     static let byPrefix: [String: [String]] = Dictionary(grouping: lexicon, by: { String($0.prefix(2)) })
+    /// For each lexicon word (by index), the words sharing its first two letters: looked up once here
+    /// instead of hashing a prefix on every draw.
+    static let prefixGroup: [[String]] = lexicon.map { byPrefix[String($0.prefix(2))]! }
 
     func generate(level: Level, rng: inout SplitMix64) -> GeneratedItem {
         let count = level["words"], clustered = level["shared_prefix"] == 1
         var chosen: [String] = []
-        var seen = Set<String>()
-        func add(_ w: String) { if chosen.count < count, seen.insert(w).inserted { chosen.append(w) } }
+        chosen.reserveCapacity(count)
+        // At most a few dozen words: a scan is cheaper than hashing them into a set.
+        func add(_ w: String) { if chosen.count < count, !chosen.contains(w) { chosen.append(w) } }
         while chosen.count < count {
-            let w = rng.pick(Self.lexicon)
-            add(w)
-            if clustered, let group = Self.byPrefix[String(w.prefix(2))], group.count > 1 {
+            let i = rng.int(0..<Self.lexicon.count)  // the draw `rng.pick(Self.lexicon)` makes
+            add(Self.lexicon[i])
+            let group = Self.prefixGroup[i]
+            if clustered, group.count > 1 {
                 add(rng.pick(group))
             }
         }

@@ -24,7 +24,11 @@ public struct CaesarCipherTask: ReasoningTask {
         let words = (0..<level["words"]).map { _ in rng.pick(WordSortingTask.lexicon) }
         let plain = words.joined(separator: " ").uppercased()
         let k = rng.int(1...25)
-        let cipher = CaesarCipherTask.shift(plain, by: k)
+        // `shift(plain, by: k)` over the ASCII bytes of the plain text.
+        let cipher = String(ascii: plain.utf8.map { byte -> UInt8 in
+            guard byte >= 65 && byte <= 90 else { return byte }
+            return 65 + UInt8((Int(byte) - 65 + k) % 26)
+        })
         let question = """
             The message below was encrypted with a Caesar cipher: every letter was shifted forward by the \
             same unknown number of places in the alphabet (wrapping from Z back to A); spaces were kept.

@@ -45,6 +45,9 @@ public struct ColorCubeRotationTask: ReasoningTask {
         return faces
     }
 
+    /// The list of possible moves, the same in every question: written once.
+    static let legend = moves.map { "- " + describe($0) }.joined(separator: "\n")
+
     public func generate(level: Level, rng: inout SplitMix64) -> GeneratedItem {
         let colors = rng.sample(ColorCubeRotationTask.colors, count: 6)
         var start: [String: String] = [:]
@@ -53,13 +56,12 @@ public struct ColorCubeRotationTask: ReasoningTask {
         let end = ColorCubeRotationTask.apply(start, moves: indices)
         let asked = rng.pick(ColorCubeRotationTask.sides)
         let faces = ColorCubeRotationTask.sides.map { "the \($0) face is \(start[$0]!)" }
-        let legend = ColorCubeRotationTask.moves.map { "- " + ColorCubeRotationTask.describe($0) }
         let steps = indices.enumerated().map { "\($0.offset + 1). \(ColorCubeRotationTask.moves[$0.element].name)" }
         let question = """
             A cube sits on a table with its faces painted in six different colours: \(BBH.list(faces)).
 
             The possible moves, and where each one carries the faces:
-            \(legend.joined(separator: "\n"))
+            \(ColorCubeRotationTask.legend)
 
             The cube is moved as follows, one move after another:
             \(steps.joined(separator: "\n"))

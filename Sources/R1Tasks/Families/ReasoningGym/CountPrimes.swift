@@ -13,9 +13,28 @@ public struct CountPrimesTask: ReasoningTask {
                  Level("expert", ["max_value": 100_000, "max_span": 50_000])],
         defaultLevel: 1)
 
+    /// primesUpTo[n]: how many primes are ≤ n, for every n up to the largest level's
+    /// max_value (a sieve run once), so a generated item's count is two lookups.
+    static let primesUpTo: [Int] = {
+        let limit = 100_000
+        var composite = [Bool](repeating: false, count: limit + 1)
+        var counts = [Int](repeating: 0, count: limit + 1)
+        var seen = 0
+        for n in 2...limit {
+            if !composite[n] {
+                seen += 1
+                var m = n * n
+                while m <= limit { composite[m] = true; m += n }
+            }
+            counts[n] = seen
+        }
+        return counts
+    }()
+
     /// Primes in [a, b] by a segmented sieve: small primes up to √b cross out the segment.
     static func count(_ a: Int, _ b: Int) -> Int {
         guard b >= 2, a <= b, b <= 10_000_000 else { return 0 }
+        if a >= 1, b < primesUpTo.count { return primesUpTo[b] - primesUpTo[a - 1] }
         let lo = max(a, 2)
         guard lo <= b else { return 0 }
         var root = 1

@@ -34,7 +34,7 @@ struct GCDTask: ReasoningTask {
             let cofactors = (0..<count).map { _ in rng.int(2...top) }
             guard cofactors.reduce(0, RG.gcd) == 1, Set(cofactors).count == count else { continue }
             let numbers = cofactors.map { $0 * divisor }
-            let list = numbers.map(String.init).joined(separator: ", ")
+            let list = numbers.joinedDecimal(separator: ", ")
             let question = """
                 Find the greatest common divisor (GCD) of \(list). Give it as your final answer in the \
                 form <<<integer>>>, for example <<<12>>>.
@@ -90,7 +90,7 @@ struct LCMTask: ReasoningTask {
                 lcm = p
             }
             guard !overflow else { continue }
-            let list = numbers.map(String.init).joined(separator: ", ")
+            let list = numbers.joinedDecimal(separator: ", ")
             let question = """
                 Find the least common multiple (LCM) of \(list). Give it as your final answer in the \
                 form <<<integer>>>, for example <<<360>>>.

@@ -19,6 +19,8 @@ public struct GroupAnagramsTask: ReasoningTask {
         defaultLevel: 1)
 
     static func key(_ w: String) -> String { String(w.sorted()) }
+    /// The same key for the lexicon's ASCII words, sorting bytes instead of Characters.
+    static func asciiKey(_ w: String) -> String { String(ascii: w.utf8.sorted()) }
 
     /// Lexicon words with at least four different letters (enough rearrangements).
     static let candidates = WordSortingTask.lexicon.filter { Set($0).count >= 4 }
@@ -30,13 +32,13 @@ public struct GroupAnagramsTask: ReasoningTask {
         while groups.count < level["groups"] {
             let base = rng.pick(candidates)
             // Letter multisets must differ between groups (one key per group).
-            guard usedKeys.insert(GroupAnagramsTask.key(base)).inserted else { continue }
+            guard usedKeys.insert(GroupAnagramsTask.asciiKey(base)).inserted else { continue }
             let size = rng.int(2...max(2, level["max_group_size"]))
             var members: [String] = [base]
             var tries = 0
             while members.count < size && tries < 100 {
                 tries += 1
-                let w = String(rng.shuffled(Array(base)))
+                let w = String(ascii: rng.shuffled(Array(base.utf8)))
                 if !members.contains(w) { members.append(w) }
             }
             groups.append(members)

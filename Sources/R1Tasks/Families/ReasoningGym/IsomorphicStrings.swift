@@ -13,6 +13,19 @@ public struct IsomorphicStringsTask: ReasoningTask {
                  Level("hard", ["length": 20, "alphabet": 8]), Level("expert", ["length": 32, "alphabet": 12])],
         defaultLevel: 1)
 
+    /// The same test over ASCII bytes, with lookup tables instead of dictionaries.
+    static func isomorphic(_ a: [UInt8], _ b: [UInt8]) -> Bool {
+        guard a.count == b.count else { return false }
+        var f = [Int16](repeating: -1, count: 128), g = [Int16](repeating: -1, count: 128)
+        for (x, y) in zip(a, b) {
+            let (x, y) = (Int(x), Int(y))
+            if f[x] >= 0, f[x] != Int16(y) { return false }
+            if g[y] >= 0, g[y] != Int16(x) { return false }
+            f[x] = Int16(y); g[y] = Int16(x)
+        }
+        return true
+    }
+
     static func isomorphic(_ s: String, _ t: String) -> Bool {
         let a = Array(s), b = Array(t)
         guard a.count == b.count else { return false }
@@ -26,7 +39,8 @@ public struct IsomorphicStringsTask: ReasoningTask {
     }
 
     public func generate(level: Level, rng: inout SplitMix64) -> GeneratedItem {
-        let letters = Array("abcdefghijklmnopqrstuvwxyz")
+        // Lowercase ASCII letters as bytes; `code` maps a letter to its image.
+        let letters = Array("abcdefghijklmnopqrstuvwxyz".utf8)
         let n = level["length"], k = level["alphabet"]
         let want = rng.chance(0.5)
         var s = "", t = ""
@@ -34,15 +48,17 @@ public struct IsomorphicStringsTask: ReasoningTask {
             let source = rng.sample(letters, count: k)
             let chars = (0..<n).map { _ in rng.pick(source) }
             let image = rng.sample(letters, count: k)
-            var map: [Character: Character] = [:]
-            for (x, y) in zip(source, image) { map[x] = y }
-            var out = chars.map { map[$0]! }
+            var code = [UInt8](repeating: 0, count: 128)
+            for (x, y) in zip(source, image) { code[Int(x)] = y }
+            var out = chars.map { code[Int($0)] }
             if !want {
                 let i = rng.int(0..<n)
                 out[i] = rng.chance(0.5) ? rng.pick(out) : rng.pick(letters)
             }
-            s = String(chars); t = String(out)
-            if IsomorphicStringsTask.isomorphic(s, t) == want { break }
+            if IsomorphicStringsTask.isomorphic(chars, out) == want {
+                s = String(ascii: chars); t = String(ascii: out)
+                break
+            }
             precondition(attempt < 1000, "isomorphic_strings: label not reached")
         }
         let question = """

@@ -15,7 +15,11 @@ public struct MazeTask: ReasoningTask {
 
     /// BFS distances from `start` over cells that are not "#"; -1 where unreachable.
     static func distances(_ rows: [String], from start: (Int, Int)) -> [[Int]] {
-        let g = rows.map { Array($0) }
+        distances(rows.map { Array($0.utf8) }, from: start)
+    }
+
+    /// The same over rows of ASCII bytes.
+    static func distances(_ g: [[UInt8]], from start: (Int, Int)) -> [[Int]] {
         let h = g.count, w = g.first?.count ?? 0
         var d = Array(repeating: Array(repeating: -1, count: w), count: h)
         guard start.0 >= 0, start.0 < h, start.1 >= 0, start.1 < w else { return d }
@@ -25,7 +29,9 @@ public struct MazeTask: ReasoningTask {
             let (r, c) = q[head]; head += 1
             for (dr, dc) in [(1, 0), (-1, 0), (0, 1), (0, -1)] {
                 let nr = r + dr, nc = c + dc
-                if nr >= 0, nr < h, nc >= 0, nc < w, g[nr][nc] != "#", d[nr][nc] < 0 { d[nr][nc] = d[r][c] + 1; q.append((nr, nc)) }
+                if nr >= 0, nr < h, nc >= 0, nc < w, g[nr][nc] != UInt8(ascii: "#"), d[nr][nc] < 0 {
+                    d[nr][nc] = d[r][c] + 1; q.append((nr, nc))
+                }
             }
         }
         return d
@@ -39,22 +45,23 @@ public struct MazeTask: ReasoningTask {
     public func generate(level: Level, rng: inout SplitMix64) -> GeneratedItem {
         let n = level["size"], minD = level["min_distance"]
         for attempt in 1... {
-            var g = (0..<n).map { r in (0..<n).map { c -> Character in
-                (r == 0 || c == 0 || r == n - 1 || c == n - 1) ? "#" : "." } }
+            // Cells are ASCII bytes.
+            var g = (0..<n).map { r in (0..<n).map { c -> UInt8 in
+                (r == 0 || c == 0 || r == n - 1 || c == n - 1) ? UInt8(ascii: "#") : UInt8(ascii: ".") } }
             let wall = 0.25 + 0.1 * rng.unit()
-            for r in 1..<(n - 1) { for c in 1..<(n - 1) where rng.chance(wall) { g[r][c] = "#" } }
-            let open = (1..<(n - 1)).flatMap { r in (1..<(n - 1)).compactMap { c in g[r][c] == "." ? (r, c) : nil } }
+            for r in 1..<(n - 1) { for c in 1..<(n - 1) where rng.chance(wall) { g[r][c] = UInt8(ascii: "#") } }
+            let open = (1..<(n - 1)).flatMap { r in (1..<(n - 1)).compactMap { c in g[r][c] == UInt8(ascii: ".") ? (r, c) : nil } }
             guard open.count > 2 else { continue }
             let s = rng.pick(open)
-            let d = MazeTask.distances(g.map { String($0) }, from: s)
+            let d = MazeTask.distances(g, from: s)
             let far = open.filter { d[$0.0][$0.1] >= minD }
             guard !far.isEmpty else {
                 precondition(attempt < 2000, "maze: no long enough path")
                 continue
             }
             let goal = rng.pick(far)
-            g[s.0][s.1] = "S"; g[goal.0][goal.1] = "G"
-            let rows = g.map { String($0) }
+            g[s.0][s.1] = UInt8(ascii: "S"); g[goal.0][goal.1] = UInt8(ascii: "G")
+            let rows = g.map { String(ascii: $0) }
             let steps = d[goal.0][goal.1]
             let question = """
                 Find the length of the shortest path from S to G in this maze. # is a wall; S, G and . are \

@@ -68,7 +68,7 @@ struct NumberSequenceTask: ReasoningTask {
                 terms.append(next)
             }
             guard ok, NumberSequenceTask.determined(Array(terms.prefix(shown)), order: k) else { continue }
-            let visible = terms.prefix(shown).map(String.init).joined(separator: ", ")
+            let visible = Array(terms.prefix(shown)).joinedDecimal(separator: ", ")
             let rule: String
             switch k {
             case 1: rule = "a(n) = p·a(n−1) + r for fixed integers p and r"

@@ -59,8 +59,10 @@ public struct NumberSortingTask: ReasoningTask {
             if seen.insert(v).inserted { values.append(v) }
         }
         let descending = rng.chance(0.5)
-        let sorted = descending ? values.sorted(by: >) : values.sorted()
         let shown = values.map { NumberSortingTask.format($0, decimals: d) }
+        // The values are distinct, so sorting positions by value gives the one sorted order,
+        // and each number is formatted once.
+        let order = values.indices.sorted { descending ? values[$0] > values[$1] : values[$0] < values[$1] }
         let question = """
             Sort these numbers in \(descending ? "descending (largest first)" : "ascending (smallest first)") order:
 
@@ -69,7 +71,7 @@ public struct NumberSortingTask: ReasoningTask {
             Give the sorted numbers, separated by commas and written as above, as your final answer inside \
             <<< and >>>.
             """
-        return GeneratedItem(question: question, gold: sorted.map { NumberSortingTask.format($0, decimals: d) }.joined(separator: ", "),
+        return GeneratedItem(question: question, gold: order.map { shown[$0] }.joined(separator: ", "),
                              metadata: ["numbers": JSONValue(shown), "decimals": .int(d), "descending": .bool(descending)])
     }
 

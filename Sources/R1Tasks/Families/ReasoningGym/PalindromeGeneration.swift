@@ -15,11 +15,13 @@ public struct PalindromeGenerationTask: ReasoningTask {
 
     public func generate(level: Level, rng: inout SplitMix64) -> GeneratedItem {
         let n = level["length"]
-        let pool = rng.sample(Array("abcdefghijklmnopqrstuvwxyz"), count: rng.int(3...6))
+        // Letters are ASCII bytes until the strings are written.
+        let pool = rng.sample(Array("abcdefghijklmnopqrstuvwxyz".utf8), count: rng.int(3...6))
         let half = (0..<(n / 2)).map { _ in rng.pick(pool) }
-        let middle: [Character] = n % 2 == 1 ? [rng.pick(pool)] : []
-        let example = String(half + middle + half.reversed())
-        let letters = rng.shuffled(Array(example)).map(String.init)
+        let middle: [UInt8] = n % 2 == 1 ? [rng.pick(pool)] : []
+        let bytes = half + middle + half.reversed()
+        let example = String(ascii: bytes)
+        let letters = rng.shuffled(bytes).map { String(Character(Unicode.Scalar($0))) }
         let question = """
             Rearrange these \(n) letters into a palindrome (a string that reads the same forwards and \
             backwards), using every letter exactly as many times as it appears here:

@@ -40,7 +40,7 @@ struct PrimeFactorizationTask: ReasoningTask {
             let n = rng.int(level["min_value"]...level["max_value"])
             let fs = PrimeFactorizationTask.factors(n)
             guard fs.count >= 2 else { continue }  // primes are redrawn
-            let gold = fs.map(String.init).joined(separator: " x ")
+            let gold = fs.joinedDecimal(separator: " x ")
             let question = """
                 Find the prime factorization of \(n). Write it as a product of primes in ascending order, \
                 repeating a prime as often as it divides, and give it as your final answer in the form \

@@ -6,7 +6,16 @@ import Foundation
 enum RGGrids {
     /// Rows of space-separated numbers, one row a line.
     static func render(_ grid: [[Int]]) -> String {
-        grid.map { $0.map(String.init).joined(separator: " ") }.joined(separator: "\n")
+        var out = ""
+        out.reserveCapacity(grid.count * ((grid.first?.count ?? 0) * 3 + 1))
+        for (r, row) in grid.enumerated() {
+            if r > 0 { out += "\n" }
+            for (c, value) in row.enumerated() {
+                if c > 0 { out += " " }
+                out += String(value)
+            }
+        }
+        return out
     }
 
     /// Every integer written in `text`, in order ("-3" is negative when the minus

@@ -18,20 +18,21 @@ public struct ShortestPathTask: ReasoningTask {
     static let steps: [(word: String, dr: Int, dc: Int)] = [("up", -1, 0), ("down", 1, 0), ("left", 0, -1), ("right", 0, 1)]
 
     /// BFS distance from * to #, nil when # cannot be reached.
-    static func distance(_ rows: [[Character]]) -> Int? {
+    /// Cells are ASCII bytes: * start, # goal, O open, X blocked.
+    static func distance(_ rows: [[UInt8]]) -> Int? {
         let h = rows.count, w = rows.first?.count ?? 0
         var start: (Int, Int)? = nil
-        for r in 0..<h { for c in 0..<w where rows[r][c] == "*" { start = (r, c) } }
+        for r in 0..<h { for c in 0..<w where rows[r][c] == UInt8(ascii: "*") { start = (r, c) } }
         guard let s = start else { return nil }
         var d = Array(repeating: Array(repeating: -1, count: w), count: h)
         d[s.0][s.1] = 0
         var q = [s], head = 0
         while head < q.count {
             let (r, c) = q[head]; head += 1
-            if rows[r][c] == "#" { return d[r][c] }
+            if rows[r][c] == UInt8(ascii: "#") { return d[r][c] }
             for st in steps {
                 let nr = r + st.dr, nc = c + st.dc
-                if nr >= 0, nr < h, nc >= 0, nc < w, rows[nr][nc] != "X", d[nr][nc] < 0 { d[nr][nc] = d[r][c] + 1; q.append((nr, nc)) }
+                if nr >= 0, nr < h, nc >= 0, nc < w, rows[nr][nc] != UInt8(ascii: "X"), d[nr][nc] < 0 { d[nr][nc] = d[r][c] + 1; q.append((nr, nc)) }
             }
         }
         return nil
@@ -40,24 +41,34 @@ public struct ShortestPathTask: ReasoningTask {
     public func generate(level: Level, rng: inout SplitMix64) -> GeneratedItem {
         let h = level["rows"], w = level["cols"], p = Double(level["blocked_percent"]) / 100
         let wantFeasible = rng.chance(0.8)
-        var g: [[Character]] = []
+        var g: [[UInt8]] = []
         var dist: Int? = nil
         for attempt in 1... {
-            g = (0..<h).map { _ in (0..<w).map { _ in rng.chance(p) ? "X" : "O" } }
+            g = (0..<h).map { _ in (0..<w).map { _ in rng.chance(p) ? UInt8(ascii: "X") : UInt8(ascii: "O") } }
             let cells = rng.sample(Array(0..<(h * w)), count: 2)
-            g[cells[0] / w][cells[0] % w] = "*"
-            g[cells[1] / w][cells[1] % w] = "#"
+            g[cells[0] / w][cells[0] % w] = UInt8(ascii: "*")
+            g[cells[1] / w][cells[1] % w] = UInt8(ascii: "#")
             dist = ShortestPathTask.distance(g)
             if (dist != nil) == wantFeasible && dist != 1 { break }
             precondition(attempt < 2000, "shortest_path: label not reached")
         }
-        let rows = g.map { String($0) }
+        let rows = g.map { String(ascii: $0) }
+        // The grid as shown: cells separated by spaces.
+        var shown: [UInt8] = []
+        shown.reserveCapacity(h * w * 2)
+        for (r, row) in g.enumerated() {
+            if r > 0 { shown.append(UInt8(ascii: "\n")) }
+            for (c, cell) in row.enumerated() {
+                if c > 0 { shown.append(UInt8(ascii: " ")) }
+                shown.append(cell)
+            }
+        }
         let question = """
             In the grid below, * is your start, # is the goal, O is an open cell and X is a blocked cell. \
             Each move goes one cell up, down, left or right, onto an open cell or the goal, and never \
             leaves the grid.
 
-            \(rows.map { $0.map(String.init).joined(separator: " ") }.joined(separator: "\n"))
+            \(String(ascii: shown))
 
             Find a shortest sequence of moves from * to #. Give it as your final answer inside <<< and >>> \
             as words separated by spaces, for example <<<right right down>>>; if # cannot be reached, \
@@ -75,24 +86,26 @@ public struct ShortestPathTask: ReasoningTask {
     }
 
     /// One shortest path, by BFS parents.
-    static func onePath(_ g: [[Character]]) -> [String] {
+    static func onePath(_ g: [[UInt8]]) -> [String] {
         let h = g.count, w = g[0].count
         var start = (0, 0)
-        for r in 0..<h { for c in 0..<w where g[r][c] == "*" { start = (r, c) } }
-        var parent: [Int: (Int, String)] = [start.0 * w + start.1: (-1, "")]
+        for r in 0..<h { for c in 0..<w where g[r][c] == UInt8(ascii: "*") { start = (r, c) } }
+        // parent[cell]: the cell it was first reached from (−1 for the start, −2 unseen); move: the step taken.
+        var parent = [Int](repeating: -2, count: h * w), move = [Int](repeating: 0, count: h * w)
+        parent[start.0 * w + start.1] = -1
         var q = [start], head = 0
         while head < q.count {
             let (r, c) = q[head]; head += 1
-            if g[r][c] == "#" {
+            if g[r][c] == UInt8(ascii: "#") {
                 var out: [String] = []
                 var k = r * w + c
-                while let (prev, word) = parent[k], prev >= 0 { out.append(word); k = prev }
+                while parent[k] >= 0 { out.append(steps[move[k]].word); k = parent[k] }
                 return out.reversed()
             }
-            for st in steps {
+            for (i, st) in steps.enumerated() {
                 let nr = r + st.dr, nc = c + st.dc
-                if nr >= 0, nr < h, nc >= 0, nc < w, g[nr][nc] != "X", parent[nr * w + nc] == nil {
-                    parent[nr * w + nc] = (r * w + c, st.word); q.append((nr, nc))
+                if nr >= 0, nr < h, nc >= 0, nc < w, g[nr][nc] != UInt8(ascii: "X"), parent[nr * w + nc] == -2 {
+                    parent[nr * w + nc] = r * w + c; move[nr * w + nc] = i; q.append((nr, nc))
                 }
             }
         }

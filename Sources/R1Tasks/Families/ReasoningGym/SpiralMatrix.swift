@@ -43,7 +43,7 @@ public struct SpiralMatrixTask: ReasoningTask {
             Give all \(n * n) entries in spiral order, separated by spaces, as your final answer inside \
             <<< and >>>, for example <<<1 2 3 …>>>.
             """
-        return GeneratedItem(question: question, gold: order.map(String.init).joined(separator: " "),
+        return GeneratedItem(question: question, gold: order.joinedDecimal(separator: " "),
                              metadata: ["matrix": JSONValue(m)])
     }
 

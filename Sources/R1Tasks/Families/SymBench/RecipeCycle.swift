@@ -12,14 +12,24 @@ enum RecipeCycle {
     /// Final counts, or nil when the process runs longer than `maxSteps` executions.
     static func run(_ start: [Int], _ methods: [Recipe], maxSteps: Int = 100_000) -> (counts: [Int], steps: Int)? {
         var counts = start
+        let width = start.count
+        // need[i·width + k]: units of resource k method i consumes; change: its net effect.
+        var need: [Int] = [], change: [Int] = []
+        need.reserveCapacity(methods.count * width); change.reserveCapacity(methods.count * width)
+        for m in methods {
+            for k in 0..<width {
+                need.append(m.consume[k])
+                change.append(m.produce[k] - m.consume[k])
+            }
+        }
         var steps = 0, index = 0, idle = 0
         // A full round in which nothing could run means nothing can run any more.
         while idle < methods.count {
-            let m = methods[index]
+            let row = index * width
             var ok = true
-            for k in counts.indices where counts[k] < m.consume[k] { ok = false; break }
+            for k in 0..<width where counts[k] < need[row + k] { ok = false; break }
             if ok {
-                for k in counts.indices { counts[k] += m.produce[k] - m.consume[k] }
+                for k in 0..<width { counts[k] += change[row + k] }
                 steps += 1
                 idle = 0
                 if steps > maxSteps { return nil }

@@ -59,7 +59,7 @@ public struct StringSplittingTask: ReasoningTask {
             How many machines A, B, C and parts X, Y, Z are there at the end? Give the six counts in the order \
             A, B, C, X, Y, Z, in the form <<<a, b, c, x, y, z>>>, for example <<<1, 0, 1, 3, 2, 1>>>.
             """
-        return GeneratedItem(question: question, gold: result.map(String.init).joined(separator: ", "), metadata: [
+        return GeneratedItem(question: question, gold: result.joinedDecimal(separator: ", "), metadata: [
             "start": JSONValue(start),
             "methods": .array(methods.map { .array([JSONValue($0.consume), JSONValue($0.produce)]) }),
             "result": JSONValue(result),

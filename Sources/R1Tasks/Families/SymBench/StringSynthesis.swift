@@ -63,7 +63,7 @@ public struct StringSynthesisTask: ReasoningTask {
             there at the end? Give the nine counts in the order [A], [B], [C], {A}, {B}, {C}, (A), (B), (C), in the \
             form <<<n1 n2 n3 n4 n5 n6 n7 n8 n9>>>, for example <<<1 0 3 0 0 2 0 1 0>>>.
             """
-        return GeneratedItem(question: question, gold: result.map(String.init).joined(separator: " "), metadata: [
+        return GeneratedItem(question: question, gold: result.joinedDecimal(separator: " "), metadata: [
             "start": JSONValue(start),
             "methods": .array(methods.map { .array([JSONValue($0.consume), JSONValue($0.produce)]) }),
             "result": JSONValue(result),
