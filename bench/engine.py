@@ -57,6 +57,24 @@ def peer_run(a):
     print(json.dumps({"pp_tok_s": a.pp / pp_s, "tg_tok_s": a.tg / tg_s}))
 
 
+def peer_bench_cmd(a, model):
+    """llama-bench in a fresh process: one pp and one tg test (after its own warm-up run),
+    its JSON reduced to the one line child_json reads."""
+    bench = f"{a.peer_bench} -m {model} -p {a.pp} -n {a.tg} -t {a.threads} -r 1 -o json 2>/dev/null"
+    reduce = ("import json, sys; d = json.load(sys.stdin); "
+              "pp = [e['avg_ts'] for e in d if e['n_prompt'] > 0]; tg = [e['avg_ts'] for e in d if e['n_gen'] > 0]; "
+              "print(json.dumps({'pp_tok_s': pp[0], 'tg_tok_s': tg[0]}))")
+    # exec keeps llama-bench as the shell's process so wait4's peak RSS is llama-bench's own
+    # (the reducer runs after it, in a process substitution, and holds only the JSON).
+    return ["bash", "-c", f"exec > >({sys.executable} -c \"{reduce}\"); exec {bench}"]
+
+
+def peer_bench_env(a):
+    env = dict(os.environ)
+    env["LD_LIBRARY_PATH"] = os.path.dirname(os.path.abspath(a.peer_bench))
+    return env
+
+
 def child_json(cmd, env=None):
     """Runs cmd in a fresh process; returns (its last JSON line, its peak RSS in MB)."""
     p = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
@@ -88,6 +106,7 @@ def main():
     ap.add_argument("--rounds", type=int, default=5)
     ap.add_argument("--peer-python", help="Python of a venv with llama-cpp-python")
     ap.add_argument("--peer-lib", help="directory with libllama.so (LLAMA_CPP_LIB_PATH)")
+    ap.add_argument("--peer-bench", help="llama.cpp's own llama-bench binary (native build); preferred over --peer-python")
     ap.add_argument("--out", default=os.path.join(ROOT, "bench", "results", "engine.json"))
     ap.add_argument("--peer-run", action="store_true", help=argparse.SUPPRESS)
     ap.add_argument("--model", help=argparse.SUPPRESS)
@@ -106,7 +125,10 @@ def main():
             r = results.setdefault(key, {"r1ci": [], "llama.cpp": [], "r1ci_batch": []})
             j, rss = child_json(r1ci_cmd(a, model, 0))
             r["r1ci"].append({"pp_tok_s": j["pp_tok_s"], "tg_tok_s": j["tg_tok_s"], "max_rss_mb": rss})
-            if a.peer_python:
+            if a.peer_bench:
+                j, rss = child_json(peer_bench_cmd(a, model), peer_bench_env(a))
+                r["llama.cpp"].append({"pp_tok_s": j["pp_tok_s"], "tg_tok_s": j["tg_tok_s"], "max_rss_mb": rss})
+            elif a.peer_python:
                 j, rss = child_json([a.peer_python, os.path.abspath(__file__), "--peer-run", "--model", model,
                                      "--pp", str(a.pp), "--tg", str(a.tg), "--threads", str(a.threads)], env)
                 r["llama.cpp"].append({"pp_tok_s": j["pp_tok_s"], "tg_tok_s": j["tg_tok_s"], "max_rss_mb": rss})
