@@ -57,22 +57,19 @@ def peer_run(a):
     print(json.dumps({"pp_tok_s": a.pp / pp_s, "tg_tok_s": a.tg / tg_s}))
 
 
-def peer_bench_cmd(a, model):
-    """llama-bench in a fresh process: one pp and one tg test (after its own warm-up run),
-    its JSON reduced to the one line child_json reads."""
-    bench = f"{a.peer_bench} -m {model} -p {a.pp} -n {a.tg} -t {a.threads} -r 1 -o json 2>/dev/null"
-    reduce = ("import json, sys; d = json.load(sys.stdin); "
-              "pp = [e['avg_ts'] for e in d if e['n_prompt'] > 0]; tg = [e['avg_ts'] for e in d if e['n_gen'] > 0]; "
-              "print(json.dumps({'pp_tok_s': pp[0], 'tg_tok_s': tg[0]}))")
-    # exec keeps llama-bench as the shell's process so wait4's peak RSS is llama-bench's own
-    # (the reducer runs after it, in a process substitution, and holds only the JSON).
-    return ["bash", "-c", f"exec > >({sys.executable} -c \"{reduce}\"); exec {bench}"]
-
-
-def peer_bench_env(a):
-    env = dict(os.environ)
-    env["LD_LIBRARY_PATH"] = os.path.dirname(os.path.abspath(a.peer_bench))
-    return env
+def peer_bench(a, model):
+    """llama.cpp's llama-bench in a fresh process: one pp and one tg test after its own
+    warm-up run. Returns ({pp_tok_s, tg_tok_s}, its peak RSS in MB)."""
+    env = dict(os.environ, LD_LIBRARY_PATH=os.path.dirname(os.path.abspath(a.peer_bench)))
+    cmd = [a.peer_bench, "-m", model, "-p", str(a.pp), "-n", str(a.tg), "-t", str(a.threads), "-r", "1", "-o", "jsonl"]
+    p = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=env)
+    rows = [json.loads(l) for l in p.stdout.read().splitlines() if l.startswith("{")]
+    _, status, ru = os.wait4(p.pid, 0)
+    if status != 0 or not rows:
+        sys.exit(f"engine.py: llama-bench failed ({status})")
+    pp = next(r["avg_ts"] for r in rows if r["n_prompt"] > 0)
+    tg = next(r["avg_ts"] for r in rows if r["n_gen"] > 0)
+    return {"pp_tok_s": pp, "tg_tok_s": tg}, ru.ru_maxrss / 1024
 
 
 def child_json(cmd, env=None):
@@ -126,7 +123,7 @@ def main():
             j, rss = child_json(r1ci_cmd(a, model, 0))
             r["r1ci"].append({"pp_tok_s": j["pp_tok_s"], "tg_tok_s": j["tg_tok_s"], "max_rss_mb": rss})
             if a.peer_bench:
-                j, rss = child_json(peer_bench_cmd(a, model), peer_bench_env(a))
+                j, rss = peer_bench(a, model)
                 r["llama.cpp"].append({"pp_tok_s": j["pp_tok_s"], "tg_tok_s": j["tg_tok_s"], "max_rss_mb": rss})
             elif a.peer_python:
                 j, rss = child_json([a.peer_python, os.path.abspath(__file__), "--peer-run", "--model", model,
