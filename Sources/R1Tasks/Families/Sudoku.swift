@@ -34,35 +34,28 @@ public struct SudokuTask: ReasoningTask {
 
     public func generate(level: Level, rng: inout SplitMix64) -> GeneratedItem {
         let blanks = min(level["blanks"], 64)
-        var attempt = 0
-        while true {
-            attempt += 1
-            let solution = SudokuTask.randomFullGrid(&rng)
-            // A greedy pass reaches ~55–60 blanks; 54 and fewer almost always succeed first time.
-            guard let puzzle = PuzzleCarving.carve(solution, blanks: blanks, rng: &rng,
-                                                   solutionCount: { SudokuTask.countSolutions($0, limit: 2) }) else {
-                precondition(attempt < 50, "sudoku: could not reach \(blanks) blanks")
-                continue
-            }
-            let question = """
-                Solve this Sudoku. Fill every empty cell (shown as .) with a digit from 1 to 9 so that \
-                each row, each column and each of the nine 3×3 boxes contains every digit from 1 to 9 \
-                exactly once. The puzzle has exactly one solution.
+        // A greedy pass reaches ~55–60 blanks; 54 and fewer almost always succeed first time.
+        let (puzzle, solution) = PuzzleCarving.uniquePuzzle(
+            blanks: blanks, attempts: 50, task: "sudoku", rng: &rng, fullGrid: SudokuTask.randomFullGrid,
+            solutionCount: { SudokuTask.countSolutions($0, limit: 2) })
+        let question = """
+            Solve this Sudoku. Fill every empty cell (shown as .) with a digit from 1 to 9 so that \
+            each row, each column and each of the nine 3×3 boxes contains every digit from 1 to 9 \
+            exactly once. The puzzle has exactly one solution.
 
-                \(SudokuTask.render(puzzle))
+            \(SudokuTask.render(puzzle))
 
-                Give the completed grid as your final answer: nine lines of nine digits, the rows from \
-                top to bottom, inside <<< and >>>, like this:
-                <<<
-                123456789
-                ...
-                >>>
-                (with all nine rows written out).
-                """
-            return GeneratedItem(question: question, gold: SudokuTask.rows(solution),
-                                 metadata: ["puzzle": JSONValue(SudokuTask.grid(puzzle)),
-                                            "solution": JSONValue(SudokuTask.grid(solution))])
-        }
+            Give the completed grid as your final answer: nine lines of nine digits, the rows from \
+            top to bottom, inside <<< and >>>, like this:
+            <<<
+            123456789
+            ...
+            >>>
+            (with all nine rows written out).
+            """
+        return GeneratedItem(question: question, gold: SudokuTask.rows(solution),
+                             metadata: ["puzzle": JSONValue(SudokuTask.grid(puzzle)),
+                                        "solution": JSONValue(SudokuTask.grid(solution))])
     }
 
     /// Checks that the answer is a complete 9×9 grid of digits 1–9, agrees with

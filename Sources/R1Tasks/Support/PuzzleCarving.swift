@@ -16,4 +16,18 @@ enum PuzzleCarving {
         }
         return removed == blanks ? puzzle : nil
     }
+
+    /// A fresh full grid from `fullGrid`, carved to `blanks` empty cells; a new grid is
+    /// drawn whenever the greedy pass falls short, at most `attempts` times (more is a bug).
+    static func uniquePuzzle(blanks: Int, attempts: Int, task: String, rng: inout SplitMix64,
+                             fullGrid: (inout SplitMix64) -> [Int],
+                             solutionCount: ([Int]) -> Int) -> (puzzle: [Int], solution: [Int]) {
+        for _ in 0..<attempts {
+            let solution = fullGrid(&rng)
+            if let puzzle = carve(solution, blanks: blanks, rng: &rng, solutionCount: solutionCount) {
+                return (puzzle, solution)
+            }
+        }
+        preconditionFailure("\(task): could not reach \(blanks) blanks in \(attempts) grids")
+    }
 }

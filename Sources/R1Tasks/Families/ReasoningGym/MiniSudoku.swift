@@ -67,31 +67,24 @@ public struct MiniSudokuTask: ReasoningTask {
 
     public func generate(level: Level, rng: inout SplitMix64) -> GeneratedItem {
         let blanks = min(level["blanks"], 12)
-        var attempt = 0
-        while true {
-            attempt += 1
-            let solution = MiniSudokuTask.randomFull(&rng)
-            guard let puzzle = PuzzleCarving.carve(solution, blanks: blanks, rng: &rng,
-                                                   solutionCount: { MiniSudokuTask.countSolutions($0, limit: 2) }) else {
-                precondition(attempt < 500, "mini_sudoku: could not reach \(blanks) blanks")
-                continue
-            }
-            let shown = (0..<4).map { r in (0..<4).map { c in puzzle[r * 4 + c] == 0 ? "_" : String(puzzle[r * 4 + c]) }.joined(separator: " ") }
-                .joined(separator: "\n")
-            let question = """
-                Solve this 4×4 Sudoku. Fill each empty cell (shown as _) with a digit from 1 to 4 so that \
-                every row, every column and each of the four 2×2 boxes holds 1, 2, 3 and 4 exactly once. \
-                The puzzle has exactly one solution.
+        let (puzzle, solution) = PuzzleCarving.uniquePuzzle(
+            blanks: blanks, attempts: 500, task: "mini_sudoku", rng: &rng, fullGrid: MiniSudokuTask.randomFull,
+            solutionCount: { MiniSudokuTask.countSolutions($0, limit: 2) })
+        let shown = (0..<4).map { r in (0..<4).map { c in puzzle[r * 4 + c] == 0 ? "_" : String(puzzle[r * 4 + c]) }.joined(separator: " ") }
+            .joined(separator: "\n")
+        let question = """
+            Solve this 4×4 Sudoku. Fill each empty cell (shown as _) with a digit from 1 to 4 so that \
+            every row, every column and each of the four 2×2 boxes holds 1, 2, 3 and 4 exactly once. \
+            The puzzle has exactly one solution.
 
-                \(shown)
+            \(shown)
 
-                Give the completed grid as your final answer inside <<< and >>>: four lines of four \
-                digits separated by spaces, top row first.
-                """
-            return GeneratedItem(question: question, gold: RGGrids.render(MiniSudokuTask.grid(solution)),
-                                 metadata: ["puzzle": JSONValue(MiniSudokuTask.grid(puzzle)),
-                                            "solution": JSONValue(MiniSudokuTask.grid(solution))])
-        }
+            Give the completed grid as your final answer inside <<< and >>>: four lines of four \
+            digits separated by spaces, top row first.
+            """
+        return GeneratedItem(question: question, gold: RGGrids.render(MiniSudokuTask.grid(solution)),
+                             metadata: ["puzzle": JSONValue(MiniSudokuTask.grid(puzzle)),
+                                        "solution": JSONValue(MiniSudokuTask.grid(solution))])
     }
 
     static func grid(_ cells: [Int]) -> [[Int]] { (0..<4).map { Array(cells[$0 * 4..<$0 * 4 + 4]) } }
