@@ -23,17 +23,9 @@ struct CompareCommand: ParsableCommand {
 
     func run() throws {
         let workspace = try workspaceOption.open()
-        for id in [a, b] where try workspace.evaluation(id: id) == nil {
-            throw InputError("no evaluation \(id) in the workspace")
-        }
-        let comparison = Comparison(a: try workspace.evaluationItems(a), b: try workspace.evaluationItems(b))
-        guard !comparison.questions.isEmpty else {
-            throw InputError("evaluations \(a) and \(b) share no question")
-        }
+        let comparison = try agentCall { try workspace.comparison(a, b) }
         if json {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys]
-            emit(String(decoding: try encoder.encode(comparison), as: UTF8.self))
+            emit(try comparison.json())
             return
         }
         emit(pad(["task", "q", "acc A", "acc B", "delta", "fixed", "regr", "both+", "both-", "p"]))

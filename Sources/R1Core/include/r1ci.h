@@ -65,6 +65,60 @@ void r1ci_workspace_close(r1ci_workspace *ws);
  * *out_json is owned by the caller (r1ci_string_free). */
 int32_t r1ci_workspace_info_json(r1ci_workspace *ws, char **out_json);
 
+/* ── Evaluations and comparisons ───────────────────────────────────────── */
+
+/* Every evaluation stored in the workspace, oldest first, as a JSON array of
+ *   {"id": int, "name": str, "state": "running"|"finished"|"failed",
+ *    "model": str|null, "split": str|null, "tasks": [str], "count": int|null
+ *    (questions per task), "samples": int|null, "temperature": float|null,
+ *    "seed": int|null, "questions": int (distinct, stored), "items": int
+ *    (question × sample rows stored), "planned": int|null, "accuracy": float
+ *    (mean score over stored samples, as `r1ci eval --show ID` reports for
+ *    "all"), "created_at": float (Unix s), "finished_at": float|null}
+ * *out_json is owned by the caller (r1ci_string_free). */
+int32_t r1ci_evaluations_list_json(r1ci_workspace *ws, char **out_json);
+
+/* Compares evaluation a (the baseline) with b on the questions they share:
+ * exactly the text `r1ci compare A B --json` prints (without its newline):
+ *   {"tasks": [T], "all": T, "questions": [Q], "unpaired": int}
+ *   T = {"task", "questions": int, "accuracy_a", "accuracy_b", "delta" (b − a),
+ *        "buckets": {"fixed", "regressed", "both_right", "both_wrong": int},
+ *        "p_value" (exact two-sided McNemar on fixed vs regressed)}
+ *   Q = {"question": {"task", "seed", "index", "level"}, "bucket": str,
+ *        "score_a", "score_b", "trace_a": int|null, "trace_b": int|null}
+ * A missing evaluation, or two that share no question: R1CI_ERR_INVALID_ARGUMENT.
+ * *out_json is owned by the caller (r1ci_string_free). */
+int32_t r1ci_comparison_json(r1ci_workspace *ws, int64_t a, int64_t b, char **out_json);
+
+/* The questions of the comparison of a and b that filter_json keeps, in
+ * question order. filter_json (NULL or "{}": all) is an object, every field
+ * optional: {"buckets": [str] (any of "fixed", "regressed", "both_right",
+ * "both_wrong"), "task": str, "a_correct": bool, "b_correct": bool}. Result:
+ * a JSON array of {"task", "seed", "index", "level", "number" (question i of
+ * the evaluation: seed 10^9 + i), "bucket", "score_a", "score_b", "trace_a",
+ * "trace_b", "answer_a": str|null, "answer_b": str|null (first sample's)}.
+ * Unknown filter fields or buckets: R1CI_ERR_INVALID_ARGUMENT.
+ * *out_json is owned by the caller (r1ci_string_free). */
+int32_t r1ci_comparison_questions_json(r1ci_workspace *ws, int64_t a, int64_t b,
+                                       const char *filter_json, char **out_json);
+
+/* A stored trace laid out for reading, as a JSON object:
+ *   {"id", "task", "seed", "index", "level" (null for free text), "question",
+ *    "gold": str|null (regenerated from the task library), "style",
+ *    "parts": [{"kind": "prompt"|"text"|"code"|"result", "text": str,
+ *               "ran": bool (code), "run": {as r1ci_task_run_oracle_json's
+ *               "run"} (result, when the sandbox ran it), "failure": str (result,
+ *               when the executor failed)}],
+ *    "end": str, "end_detail": str|null, "answer": str|null,
+ *    "verdict": {"score", "reason"}|null,
+ *    "reward": {"correctness", "format", "calls", "total", "well_formed"}|null,
+ *    "turns", "code_calls", "generated_tokens": int,
+ *    "generation_seconds", "sandbox_seconds": float}
+ * Parts come in the order the model saw them; a "code" part's text is the
+ * program as it ran; a "result" part's text is what went back into the context.
+ * No such trace: R1CI_ERR_INVALID_ARGUMENT. *out_json is owned by the caller. */
+int32_t r1ci_trace_json(r1ci_workspace *ws, int64_t trace_id, char **out_json);
+
 /* ── Tasks ─────────────────────────────────────────────────────────────── */
 
 /* The task catalogue as a JSON array of objects:
