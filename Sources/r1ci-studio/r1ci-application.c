@@ -126,6 +126,20 @@ on_oracle_finished (R1ciOraclePanel *panel,
     arm_hooks (self, GTK_WIDGET (window));
 }
 
+/* The Compare page's options, in order: the pair, the bucket, the question.
+ * A pair the workspace lacks is reported in the page. */
+static void
+apply_compare_options (const R1ciOptions *options,
+                       R1ciComparePage   *page)
+{
+  if (options->has_compare && !r1ci_compare_page_compare (page, options->compare_a, options->compare_b))
+    return;
+  if (options->bucket != NULL)
+    r1ci_compare_page_show_bucket (page, options->bucket);
+  if (options->has_question)
+    r1ci_compare_page_select_question (page, options->question);
+}
+
 /* Applies the start-up options; TRUE when an oracle run was started that the
  * hooks must wait for. */
 static gboolean
@@ -137,8 +151,8 @@ apply_options (R1ciApplication *self,
 
   if (options->page != NULL)
     r1ci_window_show_page (window, options->page);
-  if (options->workspace != NULL)
-    r1ci_window_open_workspace (window, options->workspace);
+  r1ci_window_open_workspace (window, options->workspace);  /* NULL: the CLI's default */
+  apply_compare_options (options, r1ci_window_get_compare_page (window));
 
   if (options->task != NULL && !r1ci_tasks_page_select_task (tasks, options->task))
     return FALSE;

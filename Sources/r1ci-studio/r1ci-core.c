@@ -204,3 +204,45 @@ r1ci_core_workspace_info (gpointer   workspace,
   int32_t status = r1ci_workspace_info_json (workspace, &json);
   return take_json (status, json, error);
 }
+
+JsonNode *
+r1ci_core_evaluations_list (gpointer   workspace,
+                            GError   **error)
+{
+  char *json = NULL;
+  int32_t status = r1ci_evaluations_list_json (workspace, &json);
+  return take_json (status, json, error);
+}
+
+JsonNode *
+r1ci_core_comparison (gpointer   workspace,
+                      gint64     a,
+                      gint64     b,
+                      GError   **error)
+{
+  char *json = NULL;
+  int32_t status = r1ci_comparison_json (workspace, a, b, &json);
+  return take_json (status, json, error);
+}
+
+JsonNode *
+r1ci_core_comparison_questions (gpointer     workspace,
+                                gint64       a,
+                                gint64       b,
+                                const char  *filter_json,
+                                GError     **error)
+{
+  char *json = NULL;
+  int32_t status = r1ci_comparison_questions_json (workspace, a, b, filter_json, &json);
+  return take_json (status, json, error);
+}
+
+JsonNode *
+r1ci_core_trace (gpointer   workspace,
+                 gint64     trace_id,
+                 GError   **error)
+{
+  char *json = NULL;
+  int32_t status = r1ci_trace_json (workspace, trace_id, &json);
+  return take_json (status, json, error);
+}

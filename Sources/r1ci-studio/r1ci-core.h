@@ -69,4 +69,22 @@ void        r1ci_core_workspace_close (gpointer     workspace);
 JsonNode   *r1ci_core_workspace_info  (gpointer     workspace,
                                        GError     **error);
 
+/* Evaluations and comparisons in an open workspace (the Compare page):
+ * r1ci_evaluations_list_json, r1ci_comparison_json,
+ * r1ci_comparison_questions_json (filter_json may be NULL) and r1ci_trace_json. */
+JsonNode   *r1ci_core_evaluations_list        (gpointer     workspace,
+                                               GError     **error);
+JsonNode   *r1ci_core_comparison              (gpointer     workspace,
+                                               gint64       a,
+                                               gint64       b,
+                                               GError     **error);
+JsonNode   *r1ci_core_comparison_questions    (gpointer     workspace,
+                                               gint64       a,
+                                               gint64       b,
+                                               const char  *filter_json,
+                                               GError     **error);
+JsonNode   *r1ci_core_trace                   (gpointer     workspace,
+                                               gint64       trace_id,
+                                               GError     **error);
+
 G_END_DECLS

@@ -4,7 +4,8 @@
 
 #include "r1ci-options.h"
 
-static const char *const PAGES[] = { "tasks", NULL };
+static const char *const PAGES[] = { "tasks", "compare", NULL };
+static const char *const BUCKETS[] = { "fixed", "regressed", "both_right", "both_wrong", NULL };
 
 /* Spin buttons hold doubles: integers above 2^53 − 1 would be rounded. */
 #define LARGEST_EXACT G_GUINT64_CONSTANT (9007199254740991)
@@ -25,6 +26,29 @@ parse_unsigned (const char  *name,
   return TRUE;
 }
 
+/* "A,B": two evaluation ids. */
+static gboolean
+parse_compare (const char   *text,
+               R1ciOptions  *options,
+               GError      **error)
+{
+  g_auto(GStrv) ids = g_strsplit (text, ",", -1);
+  guint64 a, b;
+
+  if (g_strv_length (ids) != 2
+      || !g_ascii_string_to_unsigned (ids[0], 10, 1, G_MAXINT64, &a, NULL)
+      || !g_ascii_string_to_unsigned (ids[1], 10, 1, G_MAXINT64, &b, NULL))
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   "--compare wants two evaluation ids as A,B, not '%s'", text);
+      return FALSE;
+    }
+  options->has_compare = TRUE;
+  options->compare_a = (gint64) a;
+  options->compare_b = (gint64) b;
+  return TRUE;
+}
+
 gboolean
 r1ci_options_parse (R1ciOptions  *options,
                     int          *argc,
@@ -33,8 +57,10 @@ r1ci_options_parse (R1ciOptions  *options,
 {
   g_autofree char *seed = NULL;
   g_autofree char *index = NULL;
+  g_autofree char *compare = NULL;
+  g_autofree char *question = NULL;
   const GOptionEntry entries[] = {
-    { "page", 0, 0, G_OPTION_ARG_STRING, &options->page, "Page to show (tasks)", "NAME" },
+    { "page", 0, 0, G_OPTION_ARG_STRING, &options->page, "Page to show (tasks, compare)", "NAME" },
     { "task", 0, 0, G_OPTION_ARG_STRING, &options->task, "Task to select", "ID" },
     { "seed", 0, 0, G_OPTION_ARG_STRING, &seed, "Seed of the generated item", "N" },
     { "level", 0, 0, G_OPTION_ARG_STRING, &options->level, "Difficulty level, by index or name", "N|NAME" },
@@ -48,6 +74,11 @@ r1ci_options_parse (R1ciOptions  *options,
       "Test: type this answer and press Check before the screenshot or dump", "TEXT" },
     { "run-oracle", 0, 0, G_OPTION_ARG_NONE, &options->run_oracle,
       "Test: press Run oracle and wait for its result before the screenshot or dump", NULL },
+    { "compare", 0, 0, G_OPTION_ARG_STRING, &compare, "Compare page: evaluations A and B", "A,B" },
+    { "bucket", 0, 0, G_OPTION_ARG_STRING, &options->bucket,
+      "Compare page: show one bucket (fixed, regressed, both_right, both_wrong)", "NAME" },
+    { "select-question", 0, 0, G_OPTION_ARG_STRING, &question,
+      "Compare page: select the question at this position of the list", "N" },
     G_OPTION_ENTRY_NULL
   };
   g_autoptr(GOptionContext) context = g_option_context_new (NULL);
@@ -67,7 +98,7 @@ r1ci_options_parse (R1ciOptions  *options,
   if (options->page != NULL && !g_strv_contains (PAGES, options->page))
     {
       g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                   "unknown page '%s' (pages: tasks)", options->page);
+                   "unknown page '%s' (pages: tasks, compare)", options->page);
       return FALSE;
     }
   if (seed != NULL)
@@ -81,6 +112,22 @@ r1ci_options_parse (R1ciOptions  *options,
       if (!parse_unsigned ("--index", index, &options->index, error))
         return FALSE;
       options->has_index = TRUE;
+    }
+  if (compare != NULL && !parse_compare (compare, options, error))
+    return FALSE;
+  if (question != NULL)
+    {
+      guint64 position;
+      if (!parse_unsigned ("--select-question", question, &position, error))
+        return FALSE;
+      options->has_question = TRUE;
+      options->question = (guint) MIN (position, G_MAXUINT);
+    }
+  if (options->bucket != NULL && !g_strv_contains (BUCKETS, options->bucket))
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   "unknown bucket '%s' (buckets: fixed, regressed, both_right, both_wrong)", options->bucket);
+      return FALSE;
     }
   if (options->level != NULL && options->level[0] == '\0')
     {
@@ -99,4 +146,5 @@ r1ci_options_clear (R1ciOptions *options)
   g_clear_pointer (&options->workspace, g_free);
   g_clear_pointer (&options->screenshot, g_free);
   g_clear_pointer (&options->answer, g_free);
+  g_clear_pointer (&options->bucket, g_free);
 }

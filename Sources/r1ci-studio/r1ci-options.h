@@ -19,6 +19,13 @@ typedef struct
   gboolean  dump_labels;  /* --dump-labels (test) */
   char     *answer;       /* --answer TEXT (test): typed and checked before the dump */
   gboolean  run_oracle;   /* --run-oracle (test): press Run oracle, wait for the result */
+  /* Compare page */
+  gboolean  has_compare;
+  gint64    compare_a;    /* --compare A,B: the two evaluation ids */
+  gint64    compare_b;
+  char     *bucket;       /* --bucket NAME: show only this bucket's questions */
+  gboolean  has_question;
+  guint     question;     /* --select-question N: position in the question list */
 } R1ciOptions;
 
 gboolean r1ci_options_parse (R1ciOptions  *options,

@@ -16,6 +16,7 @@ struct _R1ciWindow
   GtkLabel      *banner_label;
   GtkStack      *stack;
   R1ciTasksPage *tasks_page;
+  R1ciComparePage *compare_page;
 
   /* owned references */
   gpointer workspace;  /* from r1ci_core_workspace_open, or NULL */
@@ -51,7 +52,8 @@ r1ci_window_show_page (R1ciWindow *self,
   return TRUE;
 }
 
-/* Opens the workspace at path through the core; on failure the window says why. */
+/* Opens the workspace at path (NULL: the CLI's default, $R1CI_WORKSPACE else
+ * ~/.local/share/r1ci) through the core; on failure the window says why. */
 gboolean
 r1ci_window_open_workspace (R1ciWindow *self,
                             const char *path)
@@ -64,13 +66,16 @@ r1ci_window_open_workspace (R1ciWindow *self,
   g_clear_pointer (&self->workspace, r1ci_core_workspace_close);
   set_default_subtitle (self);
 
+  r1ci_compare_page_set_workspace (self->compare_page, NULL);
   self->workspace = r1ci_core_workspace_open (path, &error);
   if (self->workspace == NULL)
     {
-      g_autofree char *text = g_strdup_printf ("Could not open the workspace “%s”: %s", path, error->message);
+      g_autofree char *text = g_strdup_printf ("Could not open the workspace “%s”: %s",
+                                               path != NULL ? path : "(default)", error->message);
       show_banner (self, text);
       return FALSE;
     }
+  r1ci_compare_page_set_workspace (self->compare_page, self->workspace);
 
   info = r1ci_core_workspace_info (self->workspace, &error);
   if (info != NULL && JSON_NODE_HOLDS_OBJECT (info))
@@ -96,11 +101,20 @@ r1ci_window_get_tasks_page (R1ciWindow *self)
   return self->tasks_page;
 }
 
+R1ciComparePage *
+r1ci_window_get_compare_page (R1ciWindow *self)
+{
+  g_return_val_if_fail (R1CI_IS_WINDOW (self), NULL);
+  return self->compare_page;
+}
+
 static void
 r1ci_window_dispose (GObject *object)
 {
   R1ciWindow *self = R1CI_WINDOW (object);
 
+  if (self->compare_page != NULL)
+    r1ci_compare_page_set_workspace (self->compare_page, NULL);
   g_clear_pointer (&self->workspace, r1ci_core_workspace_close);
   gtk_widget_dispose_template (GTK_WIDGET (self), R1CI_TYPE_WINDOW);
 
@@ -116,6 +130,7 @@ r1ci_window_class_init (R1ciWindowClass *klass)
   object_class->dispose = r1ci_window_dispose;
 
   g_type_ensure (R1CI_TYPE_TASKS_PAGE);
+  g_type_ensure (R1CI_TYPE_COMPARE_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/r1ci/Studio/r1ci-window.ui");
   gtk_widget_class_bind_template_child (widget_class, R1ciWindow, subtitle_label);
@@ -123,6 +138,7 @@ r1ci_window_class_init (R1ciWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, R1ciWindow, banner_label);
   gtk_widget_class_bind_template_child (widget_class, R1ciWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, R1ciWindow, tasks_page);
+  gtk_widget_class_bind_template_child (widget_class, R1ciWindow, compare_page);
 }
 
 static void
