@@ -12,6 +12,7 @@
 #include "r1ci-core.h"
 #include "r1ci-json.h"
 #include "r1ci-oracle-panel.h"
+#include "r1ci-python-source.h"
 #include "r1ci-verdict-view.h"
 
 /* Space kept below the result when it is scrolled into view, in pixels. */
@@ -312,46 +313,12 @@ fit_source_height (R1ciOraclePanel *self)
   gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (self->source_frame), height);
 }
 
-/* A light or dark source scheme to match the theme, judged by the luminance
- * of the theme's window background. */
-static void
-update_scheme (R1ciOraclePanel *self)
-{
-  GtkSourceStyleSchemeManager *schemes = gtk_source_style_scheme_manager_get_default ();
-  GtkSourceBuffer *buffer = GTK_SOURCE_BUFFER (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->source_view)));
-  GtkStyleContext *context = gtk_widget_get_style_context (GTK_WIDGET (self));
-  GdkRGBA background = { 1.0f, 1.0f, 1.0f, 1.0f };
-
-  if (!gtk_style_context_lookup_color (context, "window_bg_color", &background))
-    gtk_style_context_lookup_color (context, "theme_bg_color", &background);
-
-  gboolean dark = 0.299f * background.red + 0.587f * background.green + 0.114f * background.blue < 0.5f;
-  GtkSourceStyleScheme *scheme =
-    gtk_source_style_scheme_manager_get_scheme (schemes, dark ? "Adwaita-dark" : "Adwaita");
-  if (scheme != NULL)
-    gtk_source_buffer_set_style_scheme (buffer, scheme);
-}
-
 static void
 setup_source_view (R1ciOraclePanel *self)
 {
-  GtkSourceLanguageManager *languages = gtk_source_language_manager_get_default ();
-  GtkSourceBuffer *buffer = GTK_SOURCE_BUFFER (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->source_view)));
-  GtkSourceLanguage *python = gtk_source_language_manager_get_language (languages, "python3");
-
-  if (python == NULL)
-    python = gtk_source_language_manager_get_language (languages, "python");
-  if (python != NULL)
-    gtk_source_buffer_set_language (buffer, python);
-  gtk_source_buffer_set_highlight_matching_brackets (buffer, FALSE);
-
-  g_signal_connect (self, "realize", G_CALLBACK (update_scheme), NULL);
+  r1ci_python_source_setup (self->source_view);
   /* The font is final once the view is styled on screen. */
   g_signal_connect (self, "realize", G_CALLBACK (fit_source_height), NULL);
-  g_signal_connect_object (gtk_settings_get_default (), "notify::gtk-application-prefer-dark-theme",
-                           G_CALLBACK (update_scheme), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (gtk_settings_get_default (), "notify::gtk-theme-name",
-                           G_CALLBACK (update_scheme), self, G_CONNECT_SWAPPED);
 }
 
 static void

@@ -38,6 +38,7 @@ static int contains(const char *haystack, const char *needle) {
 
 static void test_models(void);
 static void test_oracles(const char *cli);
+static void test_comparisons(const char *cli);
 
 int main(int argc, char **argv) {
     const char *cli = argc > 1 ? argv[1] : ".build/debug/r1ci";
@@ -131,6 +132,7 @@ int main(int argc, char **argv) {
 
     test_models();
     test_oracles(cli);
+    test_comparisons(cli);
 
     printf("abi: %d passed, %d failed\n", passed, failed);
     return failed == 0 ? 0 : 1;
@@ -389,4 +391,201 @@ static void test_oracles(const char *cli) {
     r1ci_sandbox_stop();
     r1ci_sandbox_stop();
     check(1, "r1ci_sandbox_stop twice is allowed", NULL);
+}
+
+/* ── Evaluations and comparisons ────────────────────────────────────────── */
+
+/* Two small real evaluations of the embedded model on the same questions,
+ * made by the CLI: greedy, and sampled at a high temperature. */
+static const char *EVAL_ARGS =
+    "eval --tasks navigate,boolean_expressions --count 3 --max-turn-tokens 160 --max-trace-tokens 320 --json";
+
+/* Runs a shell command and returns its stdout (malloc'd; NULL when it failed). */
+static char *run_command(const char *command) {
+    FILE *pipe = popen(command, "r");
+    if (!pipe) return NULL;
+    size_t size = 1 << 16, n = 0;
+    char *out = malloc(size);
+    for (size_t got; (got = fread(out + n, 1, size - n - 1, pipe)) > 0;) {
+        n += got;
+        if (n + 1 == size) out = realloc(out, size *= 2);
+    }
+    out[n] = '\0';
+    if (pclose(pipe) != 0) {
+        free(out);
+        return NULL;
+    }
+    return out;
+}
+
+/* Runs `cli ARGS` and returns its stdout (malloc'd; NULL when it failed). */
+static char *run_cli(const char *cli, const char *args) {
+    char command[1024];
+    snprintf(command, sizeof command, "'%s' %s 2>/dev/null", cli, args);
+    return run_command(command);
+}
+
+/* The traces row of `id`, read with Python's sqlite3 (not through the core):
+ * {"answer": str|null, "score": float|null, "trace": the stored trace_json}. */
+static char *stored_trace(const char *dir, long long id) {
+    char command[1024];
+    snprintf(command, sizeof command,
+             "python3 -c \"import json,sqlite3,sys; r=sqlite3.connect(sys.argv[1]).execute("
+             "'SELECT answer, score, trace_json FROM traces WHERE id=?', (int(sys.argv[2]),)).fetchone(); "
+             "print(json.dumps({'answer': r[0], 'score': r[1], 'trace': json.loads(r[2])}))\" '%s/r1ci.sqlite' %lld",
+             dir, id);
+    return run_command(command);
+}
+
+static long long questions_with(r1ci_workspace *ws, const char *filter) {
+    char *json = NULL;
+    int32_t rc = r1ci_comparison_questions_json(ws, 1, 2, filter, &json);
+    long long n = rc == R1CI_OK ? mj_array_count(json) : -1;
+    r1ci_string_free(json);
+    return n;
+}
+
+static void test_comparisons(const char *cli) {
+    char dir[] = "/tmp/r1ci-abi-compare-XXXXXX", args[1024], name[200];
+    check(mkdtemp(dir) != NULL, "temporary workspace for comparisons", NULL);
+    r1ci_workspace *ws = NULL;
+    char *json = NULL;
+    int32_t rc = r1ci_workspace_open(dir, &ws);
+    rc = rc == R1CI_OK ? r1ci_evaluations_list_json(ws, &json) : rc;
+    check(rc == R1CI_OK && json && strcmp(json, "[]") == 0, "a new workspace lists no evaluation", json);
+    r1ci_string_free(json);
+    json = NULL;
+
+    snprintf(args, sizeof args, "%s --workspace '%s' --temperature 0", EVAL_ARGS, dir);
+    char *eval_a = run_cli(cli, args);
+    snprintf(args, sizeof args, "%s --workspace '%s' --temperature 1.2 --seed 7", EVAL_ARGS, dir);
+    char *eval_b = run_cli(cli, args);
+    check(eval_a && eval_b, "the CLI made two evaluations", NULL);
+
+    /* The list agrees with `r1ci eval --show ID --json`. */
+    rc = r1ci_evaluations_list_json(ws, &json);
+    check(rc == R1CI_OK && mj_valid(json) && mj_array_count(json) == 2, "r1ci_evaluations_list_json lists both", json);
+    for (int i = 0; i < 2 && rc == R1CI_OK; i++) {
+        const char *listed = mj_array_at(json, i);
+        snprintf(args, sizeof args, "eval --show %d --json --workspace '%s'", i + 1, dir);
+        char *shown = run_cli(cli, args);
+        const char *all = mj_member(mj_member(shown, "summary"), "all");
+        char *listed_name = mj_string_dup(mj_member(listed, "name")), *shown_name = mj_string_dup(mj_member(shown, "name"));
+        const char *la = mj_member(listed, "accuracy"), *sa = mj_member(all, "accuracy");
+        const char *lq = mj_member(listed, "questions"), *sq = mj_member(all, "questions");
+        snprintf(name, sizeof name, "evaluation %d: id, name, accuracy and questions as `r1ci eval --show` says", i + 1);
+        check(listed && all && atoll(mj_member(listed, "id")) == i + 1 && listed_name && shown_name
+              && strcmp(listed_name, shown_name) == 0 && la && sa && atof(la) == atof(sa) && lq && sq
+              && atoll(lq) == atoll(sq) && atoll(mj_member(listed, "items")) == 6
+              && contains(listed, "\"tasks\":[\"navigate\",\"boolean_expressions\"]"),
+              name, listed);
+        free(listed_name);
+        free(shown_name);
+        free(shown);
+    }
+    r1ci_string_free(json);
+    json = NULL;
+
+    /* The comparison is the CLI's text, byte for byte. */
+    snprintf(args, sizeof args, "compare 1 2 --json --workspace '%s'", dir);
+    char *cli_json = run_cli(cli, args);
+    if (cli_json && strlen(cli_json) > 0 && cli_json[strlen(cli_json) - 1] == '\n') cli_json[strlen(cli_json) - 1] = '\0';
+    rc = r1ci_comparison_json(ws, 1, 2, &json);
+    check(rc == R1CI_OK && cli_json && strcmp(json, cli_json) == 0,
+          "r1ci_comparison_json equals `r1ci compare 1 2 --json`", rc == R1CI_OK ? json : r1ci_last_error());
+
+    /* Filters: counts per bucket, per task and per side's correctness match the CLI's counts. */
+    const char *all = mj_member(cli_json, "all");
+    const char *buckets = mj_member(all, "buckets");
+    long long total = all ? atoll(mj_member(all, "questions")) : -1;
+    check(questions_with(ws, NULL) == total && questions_with(ws, "{}") == total && total == 6,
+          "no filter: every shared question", NULL);
+    static const char *const names[] = {"fixed", "regressed", "both_right", "both_wrong"};
+    long long counts[4] = {0};
+    for (int i = 0; i < 4; i++) {
+        char filter[100];
+        counts[i] = buckets ? atoll(mj_member(buckets, names[i])) : -1;
+        snprintf(filter, sizeof filter, "{\"buckets\": [\"%s\"]}", names[i]);
+        snprintf(name, sizeof name, "bucket %s: %lld questions, as the CLI counts", names[i], counts[i]);
+        check(questions_with(ws, filter) == counts[i], name, NULL);
+    }
+    check(questions_with(ws, "{\"buckets\": [\"fixed\", \"regressed\"]}") == counts[0] + counts[1],
+          "two buckets: the union", NULL);
+    check(questions_with(ws, "{\"a_correct\": true}") == counts[1] + counts[2]
+          && questions_with(ws, "{\"b_correct\": false}") == counts[1] + counts[3],
+          "a_correct / b_correct: the buckets where that side is right / wrong", NULL);
+    check(questions_with(ws, "{\"task\": \"navigate\"}") == 3
+          && questions_with(ws, "{\"task\": \"navigate\", \"buckets\": [\"both_wrong\"]}") <= 3,
+          "task filter: navigate's 3 questions", NULL);
+
+    char *bad = NULL;
+    rc = r1ci_comparison_questions_json(ws, 1, 2, "{\"bucket\": \"fixed\"}", &bad);
+    check(rc == R1CI_ERR_INVALID_ARGUMENT && bad == NULL && contains(r1ci_last_error(), "unknown field 'bucket'"),
+          "a misspelt filter field is refused by name", r1ci_last_error());
+    rc = r1ci_comparison_questions_json(ws, 1, 2, "{\"buckets\": [\"better\"]}", &bad);
+    check(rc == R1CI_ERR_INVALID_ARGUMENT && contains(r1ci_last_error(), "unknown bucket 'better'"),
+          "an unknown bucket is refused by name", r1ci_last_error());
+    rc = r1ci_comparison_json(ws, 1, 99, &bad);
+    check(rc == R1CI_ERR_INVALID_ARGUMENT && contains(r1ci_last_error(), "no evaluation 99"),
+          "a missing evaluation is an invalid argument naming it", r1ci_last_error());
+    rc = r1ci_evaluations_list_json(NULL, &bad);
+    check(rc == R1CI_ERR_INVALID_ARGUMENT, "a NULL workspace is refused", r1ci_last_error());
+
+    /* A stored trace: its answer, score, question and code as the database holds them. */
+    char *questions = NULL;
+    rc = r1ci_comparison_questions_json(ws, 1, 2, NULL, &questions);
+    const char *first = mj_array_at(questions, 0);
+    long long trace_id = first ? atoll(mj_member(first, "trace_b")) : 0;
+    char *trace = NULL;
+    rc = r1ci_trace_json(ws, trace_id, &trace);
+    char *stored = stored_trace(dir, trace_id);
+    char *answer = mj_string_dup(mj_member(trace, "answer"));
+    char *stored_answer = mj_string_dup(mj_member(stored, "answer"));
+    char *question = mj_string_dup(mj_member(trace, "question"));
+    char *stored_question = mj_string_dup(mj_member(mj_member(stored, "trace"), "question"));
+    char *listed_answer = mj_string_dup(mj_member(first, "answer_b"));
+    check(rc == R1CI_OK && mj_valid(trace) && stored, "r1ci_trace_json reads a stored trace", rc == R1CI_OK ? trace : r1ci_last_error());
+    check((answer == NULL && stored_answer == NULL && listed_answer == NULL)
+          || (answer && stored_answer && listed_answer && strcmp(answer, stored_answer) == 0
+              && strcmp(listed_answer, stored_answer) == 0),
+          "trace answer and the listed answer_b equal the stored answer", answer);
+    check(question && stored_question && strcmp(question, stored_question) == 0, "trace question is the stored one", NULL);
+    const char *verdict = mj_member(trace, "verdict"), *stored_score = mj_member(stored, "score");
+    check(verdict && stored_score && atof(mj_member(verdict, "score")) == atof(stored_score)
+          && mj_array_count(mj_member(trace, "parts")) >= 2 && contains(trace, "\"kind\":\"prompt\"")
+          && mj_member(trace, "gold") && mj_member(mj_member(trace, "reward"), "total"),
+          "trace has parts, gold, verdict score as stored, reward parts", trace);
+    /* Every code part that ran is a stored cell's code, in order. */
+    const char *parts = mj_member(trace, "parts"), *cells = mj_member(mj_member(stored, "trace"), "cells");
+    int ran = 0, same = 1;
+    for (int i = 0; i < mj_array_count(parts); i++) {
+        const char *part = mj_array_at(parts, i);
+        char *kind = mj_string_dup(mj_member(part, "kind"));
+        if (kind && strcmp(kind, "code") == 0 && strncmp(mj_member(part, "ran"), "true", 4) == 0) {
+            char *code = mj_string_dup(mj_member(part, "text"));
+            char *cell = mj_string_dup(mj_member(mj_array_at(cells, ran), "code"));
+            same &= code && cell && strcmp(code, cell) == 0;
+            ran++;
+            free(code);
+            free(cell);
+        }
+        free(kind);
+    }
+    snprintf(name, sizeof name, "trace's %d code part(s) that ran are the stored cells", ran);
+    check(same && ran == mj_array_count(cells), name, NULL);
+    rc = r1ci_trace_json(ws, 999999, &bad);
+    check(rc == R1CI_ERR_INVALID_ARGUMENT && contains(r1ci_last_error(), "no trace 999999"),
+          "a missing trace is an invalid argument", r1ci_last_error());
+
+    free(answer); free(stored_answer); free(question); free(stored_question); free(listed_answer); free(stored);
+    r1ci_string_free(trace);
+    r1ci_string_free(questions);
+    r1ci_string_free(json);
+    free(cli_json);
+    free(eval_a);
+    free(eval_b);
+    r1ci_workspace_close(ws);
+    char command[300];
+    snprintf(command, sizeof command, "rm -rf '%s'", dir);
+    if (system(command) != 0) fprintf(stderr, "could not remove %s\n", dir);
 }

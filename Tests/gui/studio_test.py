@@ -15,6 +15,12 @@ What it proves, each against an oracle outside the GUI:
     (R1CI_PYTHON names no interpreter) is reported under the program;
   - an unknown --task is reported inside the page, not by crashing;
   - a bad option is one line on stderr and exit status 2.
+Compare page (two real evaluations made by `r1ci eval` into a temporary workspace):
+  - the per-task table shows, row by row, what `r1ci compare 1 2 --json` says (accuracies,
+    delta, bucket counts, p-value), the bucket chips its counts, and --bucket filters the list;
+  - the selected question's two traces show the answers stored in the workspace's database
+    (read with sqlite3, not through the core), and the question's title;
+  - a workspace with no evaluation shows how to make one (`r1ci eval …`).
 Not covered: interaction by pointer or keyboard (options drive the page), pixel-exact
 rendering (no reference images), other pages (they do not exist yet).
 
@@ -24,6 +30,9 @@ Python 3 standard library only; needs Xvfb on PATH.
 
 import json
 import os
+import shutil
+import sqlite3
+import tempfile
 import struct
 import subprocess
 import sys
@@ -165,6 +174,126 @@ def stop(proc):
             proc.wait()
 
 
+# ── Compare page ──────────────────────────────────────────────────────────────
+
+# Two small real evaluations of the embedded model on the same questions: greedy, and
+# sampled hot, so that some answers differ.
+EVAL_ARGS = ["eval", "--tasks", "navigate,boolean_expressions", "--count", "3",
+             "--max-turn-tokens", "160", "--max-trace-tokens", "320", "--json"]
+EVAL_TIMEOUT = 900
+
+
+def percent(x):
+    return f"{100 * x:.1f}%"
+
+
+def points(delta):
+    p = 100 * delta
+    return "0.0" if -0.05 < p < 0.05 else (f"+{p:.1f}" if p > 0 else f"\u2212{-p:.1f}")
+
+
+def table_row(t):
+    """The cells of one per-task row, as the page should print them."""
+    b = t["buckets"]
+    return ["All tasks" if t["task"] == "all" else t["task"], str(t["questions"]), percent(t["accuracy_a"]),
+            percent(t["accuracy_b"]), points(t["delta"]), str(b["fixed"]), str(b["regressed"]),
+            str(b["both_right"]), str(b["both_wrong"]), f"{t['p_value']:.3f}"]
+
+
+def contains_run(lines, run):
+    return any(lines[i:i + len(run)] == run for i in range(len(lines) - len(run) + 1))
+
+
+def check_compare_page(studio, cli, display, artifacts, check, procs):
+    workspace = tempfile.mkdtemp(prefix="r1ci-gui-compare-")
+    empty = tempfile.mkdtemp(prefix="r1ci-gui-empty-")
+    try:
+        for extra in (["--temperature", "0"], ["--temperature", "1.2", "--seed", "7"]):
+            made = subprocess.run([cli] + EVAL_ARGS + extra + ["--workspace", workspace],
+                                  capture_output=True, text=True, timeout=EVAL_TIMEOUT)
+            if made.returncode != 0:
+                raise RuntimeError(f"r1ci eval failed: {made.stderr.strip()[-400:]}")
+        compared = subprocess.run([cli, "compare", "1", "2", "--json", "--workspace", workspace],
+                                  capture_output=True, text=True, timeout=60)
+        if compared.returncode != 0:
+            raise RuntimeError(f"r1ci compare failed: {compared.stderr.strip()}")
+        comparison = json.loads(compared.stdout)
+        db = sqlite3.connect(os.path.join(workspace, "r1ci.sqlite"))
+        stored = {row[0]: (row[1], json.loads(row[2])) for row in db.execute("SELECT id, answer, trace_json FROM traces")}
+        db.close()
+        first = comparison["questions"][0]["question"]
+        gen = subprocess.run([cli, "tasks", "gen", first["task"], "--seed", str(first["seed"]), "--level",
+                              str(first["level"]), "--index", str(first["index"]), "--json"],
+                             capture_output=True, text=True, timeout=60)
+        item = json.loads(gen.stdout)
+
+        shot = os.path.join(artifacts, "compare-page.png")
+        if os.path.exists(shot):
+            os.remove(shot)
+        status, out, err = run_studio(studio, display, ["--workspace", workspace, "--page", "compare",
+                                                        "--compare", "1,2", "--select-question", "0",
+                                                        "--screenshot", shot, "--dump-labels"], procs)
+        with open(os.path.join(artifacts, "compare-page.labels.txt"), "w") as f:
+            f.write(out)
+        check("compare: studio exits 0 after the screenshot", status == 0, f"status {status}\n{err}")
+        check_screenshot_file(check, "compare: screenshot is a drawn page", shot, err)
+        lines = out.splitlines()
+        for t in comparison["tasks"] + [comparison["all"]]:
+            row = table_row(t)
+            check(f"compare: table row {row[0]} is the CLI's", contains_run(lines, row), f"expected {row}")
+        counts = comparison["all"]["buckets"]
+        for name, title in (("fixed", "Fixed"), ("regressed", "Regressed"), ("both_right", "Both right"),
+                            ("both_wrong", "Both wrong")):
+            check(f"compare: chip {title} counts {counts[name]}", f"{title}  {counts[name]}" in lines,
+                  f"missing {title}  {counts[name]!r}")
+        total = comparison["all"]["questions"]
+        check("compare: every shared question is listed", f"{total} of {total} questions" in lines,
+              f"no '{total} of {total} questions'")
+        first = comparison["questions"][0]
+        number = first["question"]["seed"] - 1_000_000_000
+        check("compare: the selected question is the CLI's first",
+              f"{first['question']['task']} · question {number}" in lines, "title missing")
+        check("compare: the question's text and gold answer are the CLI's item",
+              item["question"].strip() in out and f"gold answer: {item['gold']}" in lines,
+              f"missing {item['question'][:60]!r} or gold {item['gold']!r}")
+        for side in ("a", "b"):
+            answer, trace = stored.get(first[f"trace_{side}"], (None, {}))
+            shown = answer if answer else "(no answer)"
+            check(f"compare: trace {side.upper()} shows the stored answer {shown!r}", shown in lines,
+                  f"{shown!r} not among the labels")
+            model_text = next((seg["text"] for seg in trace.get("segments", []) if seg["kind"] == "model"), "")
+            opening = model_text.strip().split("```")[0].strip()[:40]
+            check(f"compare: trace {side.upper()} shows the stored reasoning", opening in out,
+                  f"{opening!r} not shown")
+
+        for bucket in ("both_wrong", "fixed"):
+            status, out, err = run_studio(studio, display, ["--workspace", workspace, "--page", "compare",
+                                                            "--compare", "1,2", "--bucket", bucket,
+                                                            "--dump-labels"], procs)
+            want = f"{counts[bucket]} of {total} questions"
+            check(f"compare: --bucket {bucket} lists {counts[bucket]}", status == 0 and want in out.splitlines(),
+                  f"status {status}, no {want!r}")
+
+        status, out, err = run_studio(studio, display, ["--workspace", empty, "--page", "compare",
+                                                        "--dump-labels"], procs)
+        check("compare: an empty workspace says how to make evaluations",
+              status == 0 and "Nothing to compare yet" in out and "r1ci eval --model smollm2-135m" in out,
+              f"status {status}\n{out[-400:]}")
+    finally:
+        shutil.rmtree(workspace, ignore_errors=True)
+        shutil.rmtree(empty, ignore_errors=True)
+
+
+def check_screenshot_file(check, name, path, err):
+    """A drawn page: large, many colours, no colour covering most of it, plenty of dark text."""
+    if not os.path.exists(path):
+        check(name, False, f"{path} was not written\n{err}")
+        return
+    width, height, colours, top, dark = colour_stats(path)
+    check(name, width >= 800 and height >= 600 and colours >= 500 and top < 0.8 and dark >= 2000,
+          f"{width}x{height}, {colours} colours, top colour {top:.0%}, {dark} dark pixels")
+
+
 # ── Tests ─────────────────────────────────────────────────────────────────────
 
 def main(argv):
@@ -209,13 +338,7 @@ def main(argv):
         print(f"{'ok  ' if condition else 'FAIL'} {name}" + ("" if condition or not detail else f": {detail}"))
 
     def check_screenshot(name, path, err):
-        """A drawn page: large, many colours, no colour covering most of it, plenty of dark text."""
-        if not os.path.exists(path):
-            check(name, False, f"{path} was not written\n{err}")
-            return
-        width, height, colours, top, dark = colour_stats(path)
-        check(name, width >= 800 and height >= 600 and colours >= 500 and top < 0.8 and dark >= 2000,
-              f"{width}x{height}, {colours} colours, top colour {top:.0%}, {dark} dark pixels")
+        check_screenshot_file(check, name, path, err)
 
     try:
         # Options are checked before a display is needed.
@@ -291,6 +414,7 @@ def main(argv):
         status, out, err = run_studio(studio, display, ["--task", "no-such-task", "--dump-labels"], procs)
         check("unknown task is reported in the page", status == 0 and "No task “no-such-task”" in out,
               f"status {status}\n{err}")
+        check_compare_page(studio, cli, display, artifacts, check, procs)
     except Exception as error:  # a crash of the harness is a failure, not a traceback
         check("harness", False, f"{type(error).__name__}: {error}")
     finally:
