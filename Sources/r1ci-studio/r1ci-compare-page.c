@@ -766,6 +766,21 @@ r1ci_compare_page_show_bucket (R1ciComparePage *self,
   return TRUE;
 }
 
+static gboolean
+scroll_to_selected (GtkWidget     *list,
+                    GdkFrameClock *clock,
+                    gpointer       user_data)
+{
+  R1ciComparePage *self = user_data;
+  guint position = gtk_single_selection_get_selected (self->question_selection);
+
+  if (gtk_widget_get_height (list) <= 0)
+    return G_SOURCE_CONTINUE;  /* not laid out yet */
+  if (position != GTK_INVALID_LIST_POSITION)
+    gtk_widget_activate_action (list, "list.scroll-to-item", "u", position);
+  return G_SOURCE_REMOVE;
+}
+
 gboolean
 r1ci_compare_page_select_question (R1ciComparePage *self,
                                    guint            position)
@@ -775,7 +790,8 @@ r1ci_compare_page_select_question (R1ciComparePage *self,
   if (position >= g_list_model_get_n_items (G_LIST_MODEL (self->questions)))
     return FALSE;
   gtk_single_selection_set_selected (self->question_selection, position);
-  gtk_widget_activate_action (GTK_WIDGET (self->question_list), "list.scroll-to-item", "u", position);
+  /* Scrolling needs the list laid out: done on its next frame. */
+  gtk_widget_add_tick_callback (GTK_WIDGET (self->question_list), scroll_to_selected, self, NULL);
   return TRUE;
 }
 

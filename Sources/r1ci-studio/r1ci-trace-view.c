@@ -23,7 +23,6 @@ struct _R1ciTraceView
   GtkWidget       *stats_label;
   GtkWidget       *answer_label;
   R1ciVerdictView *verdict_view;
-  GtkWidget       *reward_label;
   GtkWidget       *parts_box;
 };
 
@@ -161,7 +160,7 @@ r1ci_trace_view_show_message (R1ciTraceView *self,
   clear_parts (self);
   gtk_label_set_text (GTK_LABEL (self->stats_label), "");
   gtk_label_set_text (GTK_LABEL (self->answer_label), "");
-  gtk_label_set_text (GTK_LABEL (self->reward_label), "");
+  gtk_widget_set_tooltip_text (self->stats_label, NULL);
   r1ci_verdict_view_clear (self->verdict_view);
   gtk_box_append (GTK_BOX (self->parts_box), new_label (message, "dim-label"));
 }
@@ -174,13 +173,23 @@ r1ci_trace_view_show (R1ciTraceView *self,
 
   clear_parts (self);
 
+  JsonObject *reward = r1ci_json_object (trace, "reward");
   gint64 turns = r1ci_json_int (trace, "turns"), calls = r1ci_json_int (trace, "code_calls");
+  g_autofree char *reward_text =
+    reward == NULL ? g_strdup ("")
+                   : g_strdup_printf (" · reward %+.2f", r1ci_json_double (reward, "total"));
   g_autofree char *stats =
     g_strdup_printf ("%" G_GINT64_FORMAT " turn%s · %" G_GINT64_FORMAT " code call%s · %" G_GINT64_FORMAT
-                     " tokens · ended: %s",
+                     " tokens · ended: %s%s",
                      turns, turns == 1 ? "" : "s", calls, calls == 1 ? "" : "s",
-                     r1ci_json_int (trace, "generated_tokens"), r1ci_json_string (trace, "end"));
+                     r1ci_json_int (trace, "generated_tokens"), r1ci_json_string (trace, "end"), reward_text);
   gtk_label_set_text (GTK_LABEL (self->stats_label), stats);
+  g_autofree char *reward_parts =
+    reward == NULL ? NULL
+                   : g_strdup_printf ("reward %+.2f = correctness %+.2f, format %+.2f, code calls %+.2f",
+                                      r1ci_json_double (reward, "total"), r1ci_json_double (reward, "correctness"),
+                                      r1ci_json_double (reward, "format"), r1ci_json_double (reward, "calls"));
+  gtk_widget_set_tooltip_text (self->stats_label, reward_parts);
 
   const char *answer = r1ci_json_string (trace, "answer");
   gtk_label_set_text (GTK_LABEL (self->answer_label), answer[0] != '\0' ? answer : "(no answer)");
@@ -199,14 +208,6 @@ r1ci_trace_view_show (R1ciTraceView *self,
     }
   else
     r1ci_verdict_view_clear (self->verdict_view);
-
-  JsonObject *reward = r1ci_json_object (trace, "reward");
-  g_autofree char *reward_text =
-    reward == NULL ? g_strdup ("")
-                   : g_strdup_printf ("reward %+.2f: correct %+.2f, format %+.2f, calls %+.2f",
-                                      r1ci_json_double (reward, "total"), r1ci_json_double (reward, "correctness"),
-                                      r1ci_json_double (reward, "format"), r1ci_json_double (reward, "calls"));
-  gtk_label_set_text (GTK_LABEL (self->reward_label), reward_text);
 
   JsonArray *parts = r1ci_json_array (trace, "parts");
   guint n = parts != NULL ? json_array_get_length (parts) : 0, cells = 0;
@@ -265,13 +266,15 @@ r1ci_trace_view_init (R1ciTraceView *self)
 {
   GtkWidget *widget = GTK_WIDGET (self);
   GtkWidget *heading = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  GtkWidget *content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
   GtkWidget *answer_row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
   GtkWidget *scroller = gtk_scrolled_window_new ();
 
   gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (widget)), GTK_ORIENTATION_VERTICAL);
-  gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (gtk_widget_get_layout_manager (widget)), 8);
+  gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (gtk_widget_get_layout_manager (widget)), 6);
   gtk_widget_add_css_class (widget, "trace-view");
 
+  /* Fixed on top: which side, and what it belongs to. */
   self->side_label = gtk_label_new ("");
   gtk_widget_add_css_class (self->side_label, "side-badge");
   self->title_label = new_label ("", "heading");
@@ -282,27 +285,26 @@ r1ci_trace_view_init (R1ciTraceView *self)
   gtk_box_append (GTK_BOX (heading), self->title_label);
   gtk_widget_set_parent (heading, widget);
 
+  /* Scrolled: the outcome first, then the parts in order. */
   self->stats_label = new_label ("", "caption");
   gtk_widget_add_css_class (self->stats_label, "dim-label");
-  gtk_widget_set_parent (self->stats_label, widget);
+  gtk_box_append (GTK_BOX (content), self->stats_label);
 
   gtk_box_append (GTK_BOX (answer_row), new_label ("Final answer", "field-label"));
   self->answer_label = new_label ("", "answer-text");
   gtk_widget_set_hexpand (self->answer_label, TRUE);
   gtk_box_append (GTK_BOX (answer_row), self->answer_label);
-  gtk_widget_set_parent (answer_row, widget);
+  gtk_box_append (GTK_BOX (content), answer_row);
 
   self->verdict_view = g_object_new (R1CI_TYPE_VERDICT_VIEW, NULL);
-  gtk_widget_set_parent (GTK_WIDGET (self->verdict_view), widget);
-
-  self->reward_label = new_label ("", "caption");
-  gtk_widget_add_css_class (self->reward_label, "monospace");
-  gtk_widget_set_parent (self->reward_label, widget);
+  gtk_box_append (GTK_BOX (content), GTK_WIDGET (self->verdict_view));
 
   self->parts_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 10);
-  gtk_widget_set_margin_top (self->parts_box, 4);
-  gtk_widget_set_margin_end (self->parts_box, 10);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), self->parts_box);
+  gtk_widget_set_margin_top (self->parts_box, 6);
+  gtk_box_append (GTK_BOX (content), self->parts_box);
+
+  gtk_widget_set_margin_end (content, 10);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), content);
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
   gtk_widget_set_vexpand (scroller, TRUE);
   gtk_widget_set_parent (scroller, widget);
