@@ -21,8 +21,8 @@ Compare page (two real evaluations made by `r1ci eval` into a temporary workspac
   - the selected question's two traces show the answers stored in the workspace's database
     (read with sqlite3, not through the core), and the question's title;
   - a workspace with no evaluation shows how to make one (`r1ci eval …`).
-Not covered: interaction by pointer or keyboard (options drive the page), pixel-exact
-rendering (no reference images), other pages (they do not exist yet).
+Not covered: interaction by pointer or keyboard (options drive the pages), pixel-exact
+rendering (no reference images).
 
 Artifacts (screenshots, dumps) go to ARTIFACTS, default .build/test-artifacts/.
 Python 3 standard library only; needs Xvfb on PATH.
