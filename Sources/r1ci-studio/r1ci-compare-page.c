@@ -613,14 +613,31 @@ load_comparison (R1ciComparePage *self)
 
 /* ── Evaluations ────────────────────────────────────────────────────────── */
 
+/* The directory of the open workspace, as the core reports it, or NULL. */
+static char *
+workspace_directory (R1ciComparePage *self)
+{
+  g_autoptr(JsonNode) info = self->workspace != NULL ? r1ci_core_workspace_info (self->workspace, NULL) : NULL;
+
+  if (info == NULL || !JSON_NODE_HOLDS_OBJECT (info))
+    return NULL;
+  return g_strdup (r1ci_json_string (json_node_get_object (info), "directory"));
+}
+
 static void
 show_empty (R1ciComparePage *self,
             const char      *why)
 {
+  g_autofree char *directory = workspace_directory (self);
+  g_autofree char *quoted = directory != NULL && directory[0] != '\0' ? g_shell_quote (directory) : NULL;
+  g_autofree char *where = quoted != NULL ? g_strdup_printf (" --workspace %s", quoted) : g_strdup ("");
+  g_autofree char *commands =
+    g_strdup_printf ("r1ci eval --model smollm2-135m --tasks game24,dyck_languages --count 10 --temperature 0%s\n"
+                     "r1ci eval --model smollm2-135m --tasks game24,dyck_languages --count 10 --temperature 0.8 "
+                     "--seed 1%s", where, where);
+
   gtk_label_set_text (self->empty_label, why);
-  gtk_label_set_text (self->empty_commands,
-                      "r1ci eval --model smollm2-135m --tasks game24,dyck_languages --count 10 --temperature 0\n"
-                      "r1ci eval --model smollm2-135m --tasks game24,dyck_languages --count 10 --temperature 0.8 --seed 1");
+  gtk_label_set_text (self->empty_commands, commands);
   gtk_stack_set_visible_child_name (self->state_stack, "empty");
 }
 
@@ -652,9 +669,9 @@ load_evaluations (R1ciComparePage *self)
   if (n < 2)
     {
       g_autofree char *why = g_strdup_printf (
-        "This workspace has %u evaluation%s; comparing needs two runs over the same questions — "
+        "This workspace has %s; comparing needs two runs over the same questions — "
         "two models, two checkpoints, or one model at two temperatures. Make them with the CLI, "
-        "then reload:", n, n == 1 ? "" : "s");
+        "then reload:", n == 0 ? "no evaluation yet" : "only one evaluation");
       show_empty (self, why);
       return;
     }

@@ -342,7 +342,8 @@ def main(argv):
 
     try:
         # Options are checked before a display is needed.
-        for bad in (["--seed", "seven"], ["--page", "nowhere"], ["--no-such-option"]):
+        for bad in (["--seed", "seven"], ["--page", "nowhere"], ["--no-such-option"], ["--compare", "1"],
+                    ["--bucket", "better"]):
             status, _, err = run_studio(studio, ":0", bad, procs)
             lines = [l for l in err.splitlines() if l.strip()]
             check(f"bad option {' '.join(bad)} exits 2 with one line", status == 2 and len(lines) == 1,
