@@ -65,11 +65,13 @@ struct EvalCommand: ParsableCommand {
             return
         }
         let id: Int64
+        var opened: EvaluationModel?
         if let resume {
             guard let record = try workspace.evaluation(id: resume) else { throw InputError("no evaluation \(resume) in the workspace") }
             id = record.id
         } else {
             let config = try makeConfig()
+            opened = try openModel(config)   // a model that cannot open fails before anything is stored
             if let old = try EvaluationRunner.unfinished(matching: config, in: workspace) {
                 note("resuming evaluation \(old.id) (\(old.name)): same settings, not finished")
                 id = old.id
@@ -79,7 +81,7 @@ struct EvalCommand: ParsableCommand {
         }
         guard let record = try workspace.evaluation(id: id) else { throw InputError("no evaluation \(id)") }
         let config = try agentCall { try EvaluationConfig.decode(record.configJSON) }
-        let model = try openModel(config)
+        let model = try opened ?? openModel(config)
         let dbPath = workspace.directory
         try workspace.setEvaluationState(id, state: "running")
         note("evaluation \(id): \(config.tasks.count) tasks × \(config.count) questions × \(config.samples) samples")
