@@ -41,12 +41,16 @@ struct SynthCLITests {
         #expect(FileManager.default.contents(atPath: again) == FileManager.default.contents(atPath: out))
 
         let checkpoint = dir.appendingPathComponent("ckpt").path
-        let train = try r1ci(["train", "sft", "--data", out, "--steps", "1", "--seq", "96", "--lora-rank", "1",
+        // The file is what is under test here (the masks are checked token for token in SynthTests):
+        // the tiny fixture model reads it as well as SmolLM2 does, in a fraction of the time.
+        let tiny = packageRoot.appendingPathComponent("Tests/R1EngineTests/Fixtures/tiny-llama.gguf").path
+        let train = try r1ci(["train", "sft", "--model", tiny, "--data", out, "--steps", "1", "--seq", "4096",
                               "--eval-fraction", "0", "--threads", "2", "--out", checkpoint, "--json"])
         #expect(train.status == 0, "\(train.stderr)")
         let start = try #require(train.stdout.split(separator: "\n").first)
         let event = try #require(JSONSerialization.jsonObject(with: Data(start.utf8)) as? [String: Any])
-        #expect(event["train"] as? Int == 4)
+        #expect(event["train"] as? Int == 4 && event["truncated"] as? Int == 0 && (event["model_tokens"] as? Int ?? 0) > 0)
+        #expect(FileManager.default.fileExists(atPath: checkpoint + "/model.safetensors"))
     }
 
     @Test func badInputIsOneLineExitTwoAndNoFile() throws {
@@ -97,7 +101,7 @@ struct SynthCLITests {
         let ws = try Workspace(directory: dir)
         let evaluations = try ws.evaluations()
         #expect(evaluations.count == 2 && evaluations.allSatisfy { $0.state == "finished" })
-        #expect(evaluations[0].configJSON.contains("openai:http://127.0.0.1:"))
+        #expect(evaluations[0].configJSON.contains("openai:http:"))
         let traces = try evaluations.map { e in try ws.evaluationItems(e.id).compactMap { try $0.traceID.flatMap { try ws.loadTrace(id: $0) } } }
         #expect(traces[0].count == 2 && traces[1].count == 2)
         for (r, l) in zip(traces[0], traces[1]) {
