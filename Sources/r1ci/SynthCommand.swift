@@ -146,6 +146,9 @@ struct SynthRun: ParsableCommand {
         } catch let e as AgentError {
             try? workspace.setRunState(set, state: "failed")
             throw InputError(e.description)
+        } catch {
+            try? workspace.setRunState(set, state: "failed")
+            throw error
         }
         try workspace.finishSynthSet(set, counts: counts)
         if let out { try agentCall { try SynthExport.write(try workspace.synthTraces(set: set), to: out, shape: SynthExportShape(rawValue: shape)!) } }
