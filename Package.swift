@@ -80,6 +80,6 @@ let package = Package(
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "R1TrainTests", dependencies: ["R1Train", "R1Engine", "R1Kernels"],
                     exclude: ["oracle_train.py"]),
-        .testTarget(name: "R1AgentTests", dependencies: ["R1Agent", "R1Engine", "R1Sandbox", "R1Tasks", "R1Store"]),
+        .testTarget(name: "R1AgentTests", dependencies: ["R1Agent", "R1Engine", "R1Sandbox", "R1Tasks", "R1Store", "R1Train"]),
     ]
 )

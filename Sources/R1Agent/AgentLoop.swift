@@ -1,7 +1,8 @@
 // The code-interpreter loop: the chat prompt, then generate → a ```python block
 // closed? → run it in the sandbox → append "Code Execution Results:" in the same
-// assistant turn → generate again on the kept KV cache, until <<<answer>>>, the
-// end of the model's turn, or a limit. Whatever happens, the loop returns a
+// assistant turn → generate again on the kept KV cache, until <<<answer>>> (then
+// the template's end-of-turn token closes the turn), the end of the model's
+// turn, or a limit. Whatever happens, the loop returns a
 // trace with the reason it ended; it never throws.
 
 import Foundation
@@ -79,6 +80,9 @@ public struct CodeInterpreterAgent: Sendable {
             guard builder.acceptFeedback(feedback, remaining: source.remaining) else { break }
             do { try source.append(feedback.tokens) } catch { builder.end(.engineFailure, "\(error)"); break }
             if let cb = onEvent, !cb(.appended(feedback.text)) { builder.end(.cancelled); break }
+        }
+        if builder.trace.end == .answer {
+            do { builder.closeAnswerTurn(try source.closeTurn()) } catch { builder.closeAnswerTurn(nil) }
         }
         return builder.trace
     }

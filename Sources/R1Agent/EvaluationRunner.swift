@@ -1,6 +1,7 @@
 // Runs an evaluation item by item through the loop, storing each finished item
 // (trace, token blob, item row) before starting the next. Items already stored
-// are skipped, so running the same evaluation again resumes it.
+// are skipped, so running the same evaluation again resumes it. The embedded
+// engine decodes many traces together; a remote model runs them one by one.
 
 import Foundation
 import R1Engine
@@ -14,13 +15,24 @@ public struct EvaluationProgress: Sendable {
     public let trace: Trace
 }
 
+/// The model an evaluation runs: the embedded engine (batched rollouts), or a
+/// source per sample (a remote server), whose traces run one at a time.
+public enum EvaluationModel: Sendable {
+    case engine(Engine)
+    case sources(@Sendable (SamplingParams) throws -> any TokenSource)
+}
+
 public final class EvaluationRunner {
     public let workspace: Workspace
-    public let engine: Engine
+    public let model: EvaluationModel
     public let runner: any CodeRunner
 
-    public init(workspace: Workspace, engine: Engine, runner: any CodeRunner) {
-        self.workspace = workspace; self.engine = engine; self.runner = runner
+    public init(workspace: Workspace, model: EvaluationModel, runner: any CodeRunner) {
+        self.workspace = workspace; self.model = model; self.runner = runner
+    }
+
+    public convenience init(workspace: Workspace, engine: Engine, runner: any CodeRunner) {
+        self.init(workspace: workspace, model: .engine(engine), runner: runner)
     }
 
     /// Runs every item of evaluation `id` that is not stored yet, then marks it finished.
@@ -49,7 +61,7 @@ public final class EvaluationRunner {
         let agent = CodeInterpreterAgent(runner: runner, limits: config.limits, style: config.style)
         var finished = done.count
         var storeError: Error?
-        _ = await Rollouts(engine: engine, agent: agent).run(groups, maxLiveTraces: batch) { g, i, finishedTrace in
+        let store: (Int, Int, Trace) -> Void = { g, i, finishedTrace in
             guard storeError == nil else { return }
             let planned = members[g][i], k = planned.key
             var trace = finishedTrace
@@ -64,6 +76,21 @@ public final class EvaluationRunner {
             }
             finished += 1
             onItem?(EvaluationProgress(done: finished, total: plan.count, key: k, trace: trace))
+        }
+        switch model {
+        case .engine(let engine):
+            _ = await Rollouts(engine: engine, agent: agent).run(groups, maxLiveTraces: batch, onTrace: store)
+        case .sources(let open):
+            for (g, group) in groups.enumerated() where storeError == nil {
+                for (i, sampling) in group.samplings.enumerated() where storeError == nil {
+                    do {
+                        let source = try open(sampling)
+                        store(g, i, await agent.run(question: group.prompt.question, item: group.prompt.item, source: source))
+                    } catch {
+                        storeError = error
+                    }
+                }
+            }
         }
         if let storeError { throw storeError }
         try workspace.setEvaluationState(id, state: "finished")

@@ -140,6 +140,7 @@ public struct Rollouts: Sendable {
             let row = rows[r]
             live.remove(r)
             row.generating = false
+            if row.builder.trace.end == .answer { row.builder.closeAnswerTurn(try? row.session.closeTurn()) }
             results[row.prompt][row.sample] = row.builder.trace
             onTrace?(row.prompt, row.sample, row.builder.trace)
         }

@@ -16,7 +16,14 @@ public protocol TokenSource: AnyObject {
     /// or a full context. `onEvent` may cancel by returning false.
     func generate(maxTokens: Int, stop: @escaping (String) -> Bool,
                   onEvent: ((StreamEvent) -> Bool)?) throws -> SessionTurn
+    /// Ends the assistant turn after a complete answer: adds the template's end-of-turn
+    /// token (`<|im_end|>`) as the model's next token and returns it with its
+    /// log-probability; nil when the template has no such token.
+    func closeTurn() throws -> (token: Int32, logprob: Float)?
 }
+
+/// The token that closes an assistant turn in ChatML (the template every supported model uses).
+public let chatMLEndOfTurn = "<|im_end|>"
 
 extension EngineSession: TokenSource {
     public func renderPrompt(system: String, user: String) -> (text: String, tokens: [Int32]) {
@@ -34,5 +41,10 @@ extension EngineSession: TokenSource {
     public func generate(maxTokens: Int, stop: @escaping (String) -> Bool,
                          onEvent: ((StreamEvent) -> Bool)?) throws -> SessionTurn {
         try generate(maxTokens: maxTokens, stop: Optional(stop), onEvent: onEvent)
+    }
+
+    public func closeTurn() throws -> (token: Int32, logprob: Float)? {
+        guard let end = engine.tokenizer.id(of: chatMLEndOfTurn) else { return nil }
+        return (end, try force(end))
     }
 }

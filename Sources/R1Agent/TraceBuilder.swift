@@ -110,6 +110,20 @@ struct TraceBuilder {
         return true
     }
 
+    /// A trace that ended at its answer gets the end-of-turn token the source added,
+    /// inside the last model segment (loss mask 1): the model must learn to stop there.
+    /// Every other end leaves the trace as it is: at end-of-sequence the model already
+    /// produced its own end token; the limits, failures and cancellation cut the turn
+    /// short, and nothing should teach the model to stop at such a point.
+    mutating func closeAnswerTurn(_ closing: (token: Int32, logprob: Float)?) {
+        guard finished, trace.end == .answer, let closing,
+              let last = trace.segments.indices.last, trace.segments[last].kind == .model else { return }
+        trace.segments[last].tokens.append(closing.token)
+        trace.segments[last].logprobs.append(closing.logprob)
+        trace.segments[last].tokenCount += 1
+        used += 1
+    }
+
     mutating func end(_ reason: TraceEnd, _ detail: String? = nil) {
         guard !finished else { return }
         finished = true

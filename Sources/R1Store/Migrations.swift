@@ -80,6 +80,13 @@ enum Migrations {
         );
         CREATE INDEX evaluation_items_by_task ON evaluation_items(evaluation_id, task);
         """,
+        // 2: synthesised SFT sets. A set is a run of kind 'synth'; its kept traces are
+        // trace rows of that run, and `label` says how each was made (code, check,
+        // text, teacher).
+        """
+        ALTER TABLE traces ADD COLUMN label TEXT;
+        CREATE INDEX traces_by_run_label ON traces(run_id, label);
+        """,
     ]
 
     static var latestVersion: Int { all.count }

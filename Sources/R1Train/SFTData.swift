@@ -1,6 +1,7 @@
 // Supervised fine-tuning data: JSONL with one conversation per line in the
 // OpenAI chat-messages form, {"messages": [{"role": "system"|"user"|"assistant",
-// "content": "…"}, …]}, rendered with the model's chat template and tokenized
+// "content": "…"}, …]} (tool turns inside an assistant turn allowed, see
+// ToolTurns.swift), rendered with the model's chat template and tokenized
 // into ids plus a loss mask that is 1 only on tokens the model produced —
 // assistant text and the end-of-turn token that closes it — and 0 on the
 // prompt, the template's role headers and every execution-result block.
@@ -30,7 +31,8 @@ public struct SFTEncoder: Sendable {
     /// assistant contents is prompt; each assistant content is split into model
     /// text and result blocks; the text after it (end-of-turn …) is prompt except
     /// for its first token when that ends generation (see encode).
-    func segments(_ messages: [ChatMessage]) throws -> [(segment: TraceSegment, closesTurn: Bool)] {
+    func segments(_ conversation: [ChatMessage]) throws -> [(segment: TraceSegment, closesTurn: Bool)] {
+        let (messages, pieces) = joinToolTurns(conversation)
         var out: [(segment: TraceSegment, closesTurn: Bool)] = [], done = ""
         for (i, m) in messages.enumerated() where m.role == "assistant" {
             let head = template.render(Array(messages[..<i]), addGenerationPrompt: true)
@@ -39,7 +41,7 @@ public struct SFTEncoder: Sendable {
                 throw TrainError("the chat template does not render message \(i + 1) as a prefix of the conversation")
             }
             out.append((TraceSegment(String(head.dropFirst(done.count)), byModel: false), false))
-            out += splitExecutionResults(m.content).map { ($0, false) }
+            out += (pieces[i] ?? splitExecutionResults(m.content)).map { ($0, false) }
             done = head + m.content
             let tail = String(full.dropFirst(done.count))
             out.append((TraceSegment(tail, byModel: false), true))
@@ -86,8 +88,11 @@ public func readChatJSONL(path: String) throws -> [[ChatMessage]] {
             guard let m = item as? [String: Any], let role = m["role"] as? String, let content = m["content"] as? String else {
                 throw fail("message \(k + 1) needs string \"role\" and \"content\"")
             }
-            guard ["system", "user", "assistant"].contains(role) else {
-                throw fail("message \(k + 1) has role '\(role)' (system, user or assistant)")
+            guard ["system", "user", "assistant", "tool"].contains(role) else {
+                throw fail("message \(k + 1) has role '\(role)' (system, user, assistant or tool)")
+            }
+            if role == "tool", !["assistant", "tool"].contains(messages.last?.role ?? "") {
+                throw fail("message \(k + 1): a tool message must follow an assistant message")
             }
             messages.append(ChatMessage(role: role, content: content))
         }

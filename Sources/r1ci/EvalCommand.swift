@@ -1,7 +1,8 @@
 // r1ci eval: run a model through the code-interpreter loop on fixed task items,
 // store every trace, and print per-task accuracy, maj@K, code use and costs.
 // Running the same command again (or --resume ID) continues an evaluation
-// that was stopped, without redoing stored items.
+// that was stopped, without redoing stored items. A remote model
+// (openai:URL#NAME) runs the same loop over HTTP.
 
 import ArgumentParser
 import Foundation
@@ -20,7 +21,8 @@ struct EvalCommand: ParsableCommand {
         again (or with --resume ID). --show ID prints a stored evaluation without running anything.
         """)
 
-    @Option(help: "Model: a known name (smollm2-135m) or a GGUF path.") var model = "smollm2-135m"
+    @Option(help: "Model: a known name (smollm2-135m), a GGUF path, or a server openai:http://HOST:PORT/v1#NAME.") var model = "smollm2-135m"
+    @Option(help: "Remote models: the served model's tokenizer (a known name or a GGUF path; default: NAME when it is a known model).") var tokenizer: String?
     @Option(help: "Task split: test or train.") var split = "test"
     @Option(help: "Comma-separated task ids (default: every task of the split).") var tasks: String?
     @Option(help: "Questions per task.") var count = 20
@@ -63,11 +65,13 @@ struct EvalCommand: ParsableCommand {
             return
         }
         let id: Int64
+        var opened: EvaluationModel?
         if let resume {
             guard let record = try workspace.evaluation(id: resume) else { throw InputError("no evaluation \(resume) in the workspace") }
             id = record.id
         } else {
             let config = try makeConfig()
+            opened = try openModel(config)   // a model that cannot open fails before anything is stored
             if let old = try EvaluationRunner.unfinished(matching: config, in: workspace) {
                 note("resuming evaluation \(old.id) (\(old.name)): same settings, not finished")
                 id = old.id
@@ -77,8 +81,7 @@ struct EvalCommand: ParsableCommand {
         }
         guard let record = try workspace.evaluation(id: id) else { throw InputError("no evaluation \(id)") }
         let config = try agentCall { try EvaluationConfig.decode(record.configJSON) }
-        let modelPath = try wrap { try ModelCatalog.resolve(config.modelPath) }
-        let engine = try wrap { try Engine(path: modelPath, threads: threads ?? Engine.defaultThreads) }
+        let model = try opened ?? openModel(config)
         let dbPath = workspace.directory
         try workspace.setEvaluationState(id, state: "running")
         note("evaluation \(id): \(config.tasks.count) tasks × \(config.count) questions × \(config.samples) samples")
@@ -88,7 +91,7 @@ struct EvalCommand: ParsableCommand {
                 let sandbox = try Sandbox(config: SandboxConfig(slots: 2))
                 do {
                     let store = try Workspace(directory: dbPath)
-                    let runner = EvaluationRunner(workspace: store, engine: engine, runner: sandbox)
+                    let runner = EvaluationRunner(workspace: store, model: model, runner: sandbox)
                     try await runner.run(evaluation: id, batch: traces) { p in
                         if quiet { return }
                         let t = p.trace, verdict = t.verdict?.isCorrect == true ? "right" : "wrong"
@@ -113,7 +116,7 @@ struct EvalCommand: ParsableCommand {
         let named = tasks.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } } ?? []
         let ids = try EvaluationPlan.tasks(split: Split(rawValue: split), named: named)
         guard !ids.isEmpty else { throw InputError("no tasks to evaluate") }
-        let path = try wrap { try ModelCatalog.resolve(model) }
+        let path = model.hasPrefix("openai:") ? try remoteSpec(model).spec : try wrap { try ModelCatalog.resolve(model) }
         var limits = AgentLimits()
         limits.maxCodeCalls = maxCodeCalls
         limits.maxTurnTokens = maxTurnTokens
@@ -124,6 +127,20 @@ struct EvalCommand: ParsableCommand {
                                       level: level, style: PromptStyle(rawValue: style)!, limits: limits)
         _ = try EvaluationPlan.items(config)   // bad levels fail here, before anything is stored
         return config
+    }
+
+    /// The embedded engine, or for a remote model a fresh source per sample.
+    func openModel(_ config: EvaluationConfig) throws -> EvaluationModel {
+        guard config.modelPath.hasPrefix("openai:") else {
+            let modelPath = try wrap { try ModelCatalog.resolve(config.modelPath) }
+            return .engine(try wrap { try Engine(path: modelPath, threads: threads ?? Engine.defaultThreads) })
+        }
+        let (spec, backend) = try remoteSpec(config.modelPath)
+        let local = try remoteTokenizer(spec: spec, named: tokenizer, backend: backend)
+        return .sources { sampling in
+            RemoteSource(backend: backend, tokenizer: local.tokenizer, template: local.template,
+                         temperature: sampling.temperature, seed: sampling.seed, capacity: 1 << 30)
+        }
     }
 
     func defaultName(_ c: EvaluationConfig) -> String {

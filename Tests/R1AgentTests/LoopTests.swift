@@ -31,12 +31,15 @@ import R1Tasks
         let mask = trace.lossMask
         #expect(mask.count == trace.tokenIDs.count && trace.logprobs.count == mask.count)
         var offset = 0
-        for seg in trace.segments {
+        for (k, seg) in trace.segments.enumerated() {
             let want: Int32 = seg.kind == .model ? 1 : 0
             #expect(mask[offset..<(offset + seg.tokens.count)].allSatisfy { $0 == want })
-            #expect(seg.tokens == ScriptedSource.tokens(seg.text), "\(seg.kind) tokens are its text")
+            // The answer's turn ends with the end-of-turn token (0), trained on like the rest of the turn.
+            let closing: [Int32] = k == trace.segments.count - 1 ? [0] : []
+            #expect(seg.tokens == ScriptedSource.tokens(seg.text) + closing, "\(seg.kind) tokens are its text")
             offset += seg.tokens.count
         }
+        #expect(trace.tokenIDs.last == 0 && mask.last == 1 && trace.logprobs.last == -0.125)
         #expect(trace.turns == 2 && trace.codeCalls == 1)
     }
 
@@ -97,6 +100,31 @@ import R1Tasks
         let results = trace.segments.filter { $0.kind == .execution }.map(\.text)
         #expect(results[0].contains("ZeroDivisionError"))
         #expect(results[1].contains("time limit"))
+    }
+
+    @Test func onlyAnAnswerGetsTheEndOfTurnToken() async throws {
+        // answer: the closing token is added once, in the last model segment.
+        let answered = await agent().run(question: "q", source: ScriptedSource("so <<<1>>>"))
+        #expect(answered.end == .answer && answered.segments.last?.tokens == ScriptedSource.tokens("so <<<1>>>") + [0])
+        #expect(answered.generatedTokens == "so <<<1>>>".count + 1)
+        // eos: the model's own end token is there already; nothing is added.
+        let eos = await agent().run(question: "q", source: ScriptedSource("no idea"))
+        #expect(eos.end == .endOfSequence && eos.segments.last?.tokens == ScriptedSource.tokens("no idea") + [0])
+        // Cut-short ends: turn limit, unclosed block, code-call limit, trace limit — no closing token.
+        var limits = AgentLimits()
+        limits.maxTurnTokens = 5
+        let turnCut = await agent(limits).run(question: "q", source: ScriptedSource("a long answer <<<1>>>"))
+        #expect(turnCut.end == .turnTokenLimit && turnCut.segments.last?.tokens == ScriptedSource.tokens("a lon"))
+        let unclosed = await agent().run(question: "q", source: ScriptedSource("```python\nprint(1)\n"))
+        #expect(unclosed.end == .unclosedCodeBlock && unclosed.segments.last?.tokens.last == 0)
+        limits = AgentLimits()
+        limits.maxCodeCalls = 0
+        let calls = await agent(limits).run(question: "q", source: ScriptedSource("```python\nprint(1)\n```\n<<<1>>>"))
+        #expect(calls.end == .codeCallLimit && calls.segments.last?.tokens.last != 0)
+        limits = AgentLimits()
+        limits.maxTraceTokens = 4
+        let traceCut = await agent(limits).run(question: "q", source: ScriptedSource("<<<12345>>>"))
+        #expect(traceCut.end == .traceTokenLimit && traceCut.generatedTokens == 4)
     }
 
     @Test func endOfSequenceWithoutAnswer() async throws {

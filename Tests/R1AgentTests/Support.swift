@@ -1,6 +1,7 @@
 // Shared pieces of the agent tests: the real SmolLM2 engine (when installed),
 // one sandbox, and a scripted token source that types a fixed text one
-// character per token, so the loop's edge cases can be driven exactly.
+// character per token, so the loop's edge cases can be driven exactly. After
+// an answer the loop asks it for the end-of-turn token: 0, as at end of script.
 
 import Foundation
 import R1Agent
@@ -60,5 +61,11 @@ final class ScriptedSource: TokenSource {
             if turn.tokens.count >= maxTokens { turn.reason = .length; return turn }
             if remaining <= 0 { turn.reason = .context; return turn }
         }
+    }
+
+    /// The end-of-turn token after an answer: 0 (the script's end-of-sequence), log-probability -0.125.
+    func closeTurn() throws -> (token: Int32, logprob: Float)? {
+        seen.append(0)
+        return (0, -0.125)
     }
 }

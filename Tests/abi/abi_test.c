@@ -112,7 +112,7 @@ int main(int argc, char **argv) {
     rc = r1ci_workspace_open(dir, &ws);
     check(rc == R1CI_OK && ws != NULL, "r1ci_workspace_open", r1ci_last_error());
     rc = r1ci_workspace_info_json(ws, &json);
-    check(rc == R1CI_OK && contains(json, "\"schema_version\":1") && contains(json, dir),
+    check(rc == R1CI_OK && contains(json, "\"schema_version\":2") && contains(json, dir),
           "r1ci_workspace_info_json", json);
     r1ci_string_free(json);
     json = NULL;
