@@ -49,7 +49,7 @@ let package = Package(
         .target(name: "R1Agent", dependencies: ["R1Tasks", "R1Sandbox", "R1Engine", "R1Store"]),
 
         // ── The C ABI (r1ci.h) and its two front ends ──
-        .target(name: "R1Core", dependencies: ["R1Tasks", "R1Store", "R1Sandbox", "R1Engine"]),
+        .target(name: "R1Core", dependencies: ["R1Tasks", "R1Store", "R1Sandbox", "R1Engine", "R1Agent"]),
         .executableTarget(name: "r1ci", dependencies: [
             "R1Tasks", "R1Store", "R1Core", "R1Sandbox", "R1Engine", "R1HTTP", "R1Serve", "R1Train", "R1Agent",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
