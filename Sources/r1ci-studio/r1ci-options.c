@@ -2,9 +2,11 @@
 
 #define G_LOG_DOMAIN "r1ci-options"
 
+#include <string.h>
+
 #include "r1ci-options.h"
 
-static const char *const PAGES[] = { "tasks", NULL };
+static const char *const PAGES[] = { "tasks", "playground", NULL };
 
 /* Spin buttons hold doubles: integers above 2^53 − 1 would be rounded. */
 #define LARGEST_EXACT G_GUINT64_CONSTANT (9007199254740991)
@@ -33,6 +35,7 @@ r1ci_options_parse (R1ciOptions  *options,
 {
   g_autofree char *seed = NULL;
   g_autofree char *index = NULL;
+  g_autofree char *playground_max_tokens = NULL;
   const GOptionEntry entries[] = {
     { "page", 0, 0, G_OPTION_ARG_STRING, &options->page, "Page to show (tasks)", "NAME" },
     { "task", 0, 0, G_OPTION_ARG_STRING, &options->task, "Task to select", "ID" },
@@ -48,6 +51,12 @@ r1ci_options_parse (R1ciOptions  *options,
       "Test: type this answer and press Check before the screenshot or dump", "TEXT" },
     { "run-oracle", 0, 0, G_OPTION_ARG_NONE, &options->run_oracle,
       "Test: press Run oracle and wait for its result before the screenshot or dump", NULL },
+    { "playground-run", 0, 0, G_OPTION_ARG_STRING, &options->playground_run,
+      "Test: run the model on this task item on the Playground and wait for the trace", "TASK:SEED" },
+    { "playground-max-tokens", 0, 0, G_OPTION_ARG_STRING, &playground_max_tokens,
+      "Test: token limit of the Playground run", "N" },
+    { "playground-view", 0, 0, G_OPTION_ARG_STRING, &options->playground_view,
+      "Test: the Playground view to show (trace, tokens)", "NAME" },
     G_OPTION_ENTRY_NULL
   };
   g_autoptr(GOptionContext) context = g_option_context_new (NULL);
@@ -67,7 +76,7 @@ r1ci_options_parse (R1ciOptions  *options,
   if (options->page != NULL && !g_strv_contains (PAGES, options->page))
     {
       g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                   "unknown page '%s' (pages: tasks)", options->page);
+                   "unknown page '%s' (pages: tasks, playground)", options->page);
       return FALSE;
     }
   if (seed != NULL)
@@ -87,6 +96,39 @@ r1ci_options_parse (R1ciOptions  *options,
       g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE, "--level is empty");
       return FALSE;
     }
+  if (options->playground_run != NULL)
+    {
+      const char *colon = strrchr (options->playground_run, ':');
+      guint64 seed;
+      if (colon == NULL || colon == options->playground_run
+          || !parse_unsigned ("--playground-run SEED", colon + 1, &seed, error))
+        {
+          if (error != NULL && *error == NULL)
+            g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                         "--playground-run wants TASK:SEED, not '%s'", options->playground_run);
+          return FALSE;
+        }
+    }
+  if (playground_max_tokens != NULL)
+    {
+      guint64 n;
+      if (!parse_unsigned ("--playground-max-tokens", playground_max_tokens, &n, error))
+        return FALSE;
+      if (n < 1 || n > 32768)
+        {
+          g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                       "--playground-max-tokens wants 1 to 32768, not %" G_GUINT64_FORMAT, n);
+          return FALSE;
+        }
+      options->playground_max_tokens = (guint) n;
+    }
+  if (options->playground_view != NULL && !g_str_equal (options->playground_view, "trace")
+      && !g_str_equal (options->playground_view, "tokens"))
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   "--playground-view wants trace or tokens, not '%s'", options->playground_view);
+      return FALSE;
+    }
   return TRUE;
 }
 
@@ -99,4 +141,6 @@ r1ci_options_clear (R1ciOptions *options)
   g_clear_pointer (&options->workspace, g_free);
   g_clear_pointer (&options->screenshot, g_free);
   g_clear_pointer (&options->answer, g_free);
+  g_clear_pointer (&options->playground_run, g_free);
+  g_clear_pointer (&options->playground_view, g_free);
 }

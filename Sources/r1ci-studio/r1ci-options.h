@@ -19,6 +19,9 @@ typedef struct
   gboolean  dump_labels;  /* --dump-labels (test) */
   char     *answer;       /* --answer TEXT (test): typed and checked before the dump */
   gboolean  run_oracle;   /* --run-oracle (test): press Run oracle, wait for the result */
+  char     *playground_run;        /* --playground-run TASK:SEED (test): run it on the Playground, wait */
+  guint     playground_max_tokens; /* --playground-max-tokens N (test): the run's token limit; 0: the page's */
+  char     *playground_view;       /* --playground-view trace|tokens (test) */
 } R1ciOptions;
 
 gboolean r1ci_options_parse (R1ciOptions  *options,

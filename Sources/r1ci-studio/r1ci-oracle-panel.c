@@ -9,6 +9,7 @@
 
 #include <gtksourceview/gtksource.h>
 
+#include "r1ci-code-style.h"
 #include "r1ci-core.h"
 #include "r1ci-json.h"
 #include "r1ci-oracle-panel.h"
@@ -70,30 +71,6 @@ clear_result (R1ciOraclePanel *self)
   gtk_label_set_text (self->status_label, "");
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->output_view), "", -1);
   r1ci_verdict_view_clear (self->verdict_view);
-}
-
-/* "exit 0 · 18.4 ms": how the program ended, in a user's words, and its wall time. */
-static char *
-describe_run (JsonObject *run)
-{
-  const char *status = r1ci_json_string (run, "status");
-  double wall_ms = r1ci_json_double (run, "wall_ms");
-  g_autofree char *ending = NULL;
-
-  if (g_str_equal (status, "ok") || g_str_equal (status, "error"))
-    ending = g_strdup_printf ("exit %" G_GINT64_FORMAT, r1ci_json_int (run, "exit_code"));
-  else if (g_str_equal (status, "timeout"))
-    ending = g_strdup ("stopped at the time limit");
-  else if (g_str_equal (status, "memory"))
-    ending = g_strdup ("stopped at the memory limit");
-  else if (g_str_equal (status, "output_limit"))
-    ending = g_strdup ("stopped at the output limit");
-  else if (g_str_equal (status, "killed"))
-    ending = g_strdup_printf ("killed by signal %" G_GINT64_FORMAT, r1ci_json_int (run, "signal"));
-  else
-    ending = g_strdup_printf ("sandbox error: %s", r1ci_json_string (run, "sandbox_message"));
-
-  return g_strdup_printf ("%s · %.1f ms", ending, wall_ms);
 }
 
 /* stdout as printed, then stderr (if any) in the error colour. */
@@ -158,7 +135,7 @@ show_run (R1ciOraclePanel *self,
 {
   JsonObject *run = r1ci_json_object (report, "run");
   JsonObject *verdict = r1ci_json_object (report, "verdict");
-  g_autofree char *status = describe_run (run);
+  g_autofree char *status = r1ci_code_style_describe_run (run);
 
   gtk_label_set_text (self->status_label, status);
   gtk_widget_remove_css_class (GTK_WIDGET (self->status_label), "error");
@@ -312,46 +289,12 @@ fit_source_height (R1ciOraclePanel *self)
   gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (self->source_frame), height);
 }
 
-/* A light or dark source scheme to match the theme, judged by the luminance
- * of the theme's window background. */
-static void
-update_scheme (R1ciOraclePanel *self)
-{
-  GtkSourceStyleSchemeManager *schemes = gtk_source_style_scheme_manager_get_default ();
-  GtkSourceBuffer *buffer = GTK_SOURCE_BUFFER (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->source_view)));
-  GtkStyleContext *context = gtk_widget_get_style_context (GTK_WIDGET (self));
-  GdkRGBA background = { 1.0f, 1.0f, 1.0f, 1.0f };
-
-  if (!gtk_style_context_lookup_color (context, "window_bg_color", &background))
-    gtk_style_context_lookup_color (context, "theme_bg_color", &background);
-
-  gboolean dark = 0.299f * background.red + 0.587f * background.green + 0.114f * background.blue < 0.5f;
-  GtkSourceStyleScheme *scheme =
-    gtk_source_style_scheme_manager_get_scheme (schemes, dark ? "Adwaita-dark" : "Adwaita");
-  if (scheme != NULL)
-    gtk_source_buffer_set_style_scheme (buffer, scheme);
-}
-
 static void
 setup_source_view (R1ciOraclePanel *self)
 {
-  GtkSourceLanguageManager *languages = gtk_source_language_manager_get_default ();
-  GtkSourceBuffer *buffer = GTK_SOURCE_BUFFER (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->source_view)));
-  GtkSourceLanguage *python = gtk_source_language_manager_get_language (languages, "python3");
-
-  if (python == NULL)
-    python = gtk_source_language_manager_get_language (languages, "python");
-  if (python != NULL)
-    gtk_source_buffer_set_language (buffer, python);
-  gtk_source_buffer_set_highlight_matching_brackets (buffer, FALSE);
-
-  g_signal_connect (self, "realize", G_CALLBACK (update_scheme), NULL);
+  r1ci_code_style_setup_python (self->source_view);
   /* The font is final once the view is styled on screen. */
   g_signal_connect (self, "realize", G_CALLBACK (fit_source_height), NULL);
-  g_signal_connect_object (gtk_settings_get_default (), "notify::gtk-application-prefer-dark-theme",
-                           G_CALLBACK (update_scheme), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (gtk_settings_get_default (), "notify::gtk-theme-name",
-                           G_CALLBACK (update_scheme), self, G_CONNECT_SWAPPED);
 }
 
 static void

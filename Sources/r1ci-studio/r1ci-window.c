@@ -16,6 +16,7 @@ struct _R1ciWindow
   GtkLabel      *banner_label;
   GtkStack      *stack;
   R1ciTasksPage *tasks_page;
+  R1ciPlaygroundPage *playground_page;
 
   /* owned references */
   gpointer workspace;  /* from r1ci_core_workspace_open, or NULL */
@@ -96,6 +97,13 @@ r1ci_window_get_tasks_page (R1ciWindow *self)
   return self->tasks_page;
 }
 
+R1ciPlaygroundPage *
+r1ci_window_get_playground_page (R1ciWindow *self)
+{
+  g_return_val_if_fail (R1CI_IS_WINDOW (self), NULL);
+  return self->playground_page;
+}
+
 static void
 r1ci_window_dispose (GObject *object)
 {
@@ -116,6 +124,7 @@ r1ci_window_class_init (R1ciWindowClass *klass)
   object_class->dispose = r1ci_window_dispose;
 
   g_type_ensure (R1CI_TYPE_TASKS_PAGE);
+  g_type_ensure (R1CI_TYPE_PLAYGROUND_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/r1ci/Studio/r1ci-window.ui");
   gtk_widget_class_bind_template_child (widget_class, R1ciWindow, subtitle_label);
@@ -123,6 +132,7 @@ r1ci_window_class_init (R1ciWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, R1ciWindow, banner_label);
   gtk_widget_class_bind_template_child (widget_class, R1ciWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, R1ciWindow, tasks_page);
+  gtk_widget_class_bind_template_child (widget_class, R1ciWindow, playground_page);
 }
 
 static void

@@ -4,6 +4,7 @@
 #include <gtk/gtk.h>
 
 #include "r1ci-tasks-page.h"
+#include "r1ci-playground-page.h"
 
 G_BEGIN_DECLS
 
@@ -17,5 +18,6 @@ gboolean       r1ci_window_show_page      (R1ciWindow     *self,
 gboolean       r1ci_window_open_workspace (R1ciWindow     *self,
                                            const char     *path);
 R1ciTasksPage *r1ci_window_get_tasks_page (R1ciWindow     *self);
+R1ciPlaygroundPage *r1ci_window_get_playground_page (R1ciWindow *self);
 
 G_END_DECLS
