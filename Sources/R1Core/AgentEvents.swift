@@ -106,6 +106,7 @@ final class EventReporter: @unchecked Sendable {
     /// (logprobs null for loss-mask-0 tokens; segments: each token's segment index).
     func traceObject(_ trace: Trace) -> [String: Any] {
         var object = ((try? JSONSerialization.jsonObject(with: JSONEncoder().encode(trace))) as? [String: Any]) ?? [:]
+        for key in ["item", "answer", "end_detail", "reward"] where object[key] == nil { object[key] = NSNull() }
         object["end"] = trace.end == .cancelled ? "stopped" : trace.end.rawValue
         object["model"] = model
         object["verdict"] = trace.verdict.map {

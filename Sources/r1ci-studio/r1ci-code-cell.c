@@ -55,32 +55,6 @@ r1ci_code_cell_set_running (R1ciCodeCell *self,
   set_state (self, "Running in the sandbox…", TRUE);
 }
 
-/* stdout as printed, then stderr in the error colour; "(no output)" when both are empty. */
-static void
-show_output (R1ciCodeCell *self,
-             const char   *out,
-             const char   *err)
-{
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->output_view);
-  GtkTextIter end;
-
-  gtk_text_buffer_set_text (buffer, "", -1);
-  gtk_text_buffer_get_end_iter (buffer, &end);
-  if (out[0] == '\0' && err[0] == '\0')
-    gtk_text_buffer_insert_with_tags_by_name (buffer, &end, "(no output)", -1, "quiet", NULL);
-  gtk_text_buffer_insert (buffer, &end, out, -1);
-  if (err[0] != '\0')
-    {
-      if (out[0] != '\0' && !g_str_has_suffix (out, "\n"))
-        gtk_text_buffer_insert (buffer, &end, "\n", -1);
-      gtk_text_buffer_insert_with_tags_by_name (buffer, &end, err, -1, "stderr", NULL);
-    }
-  /* A final newline would show as an empty last line. */
-  GtkTextIter last = end;
-  if (gtk_text_iter_backward_char (&last) && gtk_text_iter_get_char (&last) == '\n')
-    gtk_text_buffer_delete (buffer, &last, &end);
-}
-
 void
 r1ci_code_cell_set_execution (R1ciCodeCell *self,
                               JsonObject   *run,
@@ -96,8 +70,8 @@ r1ci_code_cell_set_execution (R1ciCodeCell *self,
   gtk_image_set_from_icon_name (self->status_icon, ok ? "emblem-ok-symbolic" : "dialog-warning-symbolic");
   gtk_widget_remove_css_class (GTK_WIDGET (self->result_box), ok ? "failed" : "succeeded");
   gtk_widget_add_css_class (GTK_WIDGET (self->result_box), ok ? "succeeded" : "failed");
-  show_output (self, run != NULL ? r1ci_json_string (run, "stdout") : "",
-               run != NULL ? r1ci_json_string (run, "stderr") : "");
+  r1ci_code_style_show_output (self->output_view, run != NULL ? r1ci_json_string (run, "stdout") : "",
+                               run != NULL ? r1ci_json_string (run, "stderr") : "");
   gtk_widget_set_visible (self->result_box, TRUE);
 }
 
@@ -115,7 +89,6 @@ static GtkTextView *
 new_output_view (void)
 {
   GtkTextView *view = GTK_TEXT_VIEW (gtk_text_view_new ());
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
 
   gtk_text_view_set_editable (view, FALSE);
   gtk_text_view_set_cursor_visible (view, FALSE);
@@ -125,8 +98,7 @@ new_output_view (void)
   gtk_text_view_set_bottom_margin (view, 8);
   gtk_text_view_set_left_margin (view, 12);
   gtk_text_view_set_right_margin (view, 12);
-  gtk_text_buffer_create_tag (buffer, "stderr", "foreground", "#c01c28", NULL);
-  gtk_text_buffer_create_tag (buffer, "quiet", "style", PANGO_STYLE_ITALIC, "foreground", "#77767b", NULL);
+  r1ci_code_style_setup_output (view);
   return view;
 }
 

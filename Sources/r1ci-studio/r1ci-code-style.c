@@ -74,3 +74,38 @@ r1ci_code_style_run_succeeded (JsonObject *run)
 {
   return g_str_equal (r1ci_json_string (run, "status"), "ok") && r1ci_json_int (run, "exit_code") == 0;
 }
+
+void
+r1ci_code_style_setup_output (GtkTextView *view)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+
+  gtk_text_buffer_create_tag (buffer, "stderr", "foreground", "#c01c28", NULL);
+  gtk_text_buffer_create_tag (buffer, "quiet", "style", PANGO_STYLE_ITALIC, "foreground", "#77767b", NULL);
+}
+
+void
+r1ci_code_style_show_output (GtkTextView *view,
+                             const char  *out,
+                             const char  *err)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GtkTextIter end;
+
+  gtk_text_buffer_set_text (buffer, "", -1);
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  if (out[0] == '\0' && err[0] == '\0')
+    gtk_text_buffer_insert_with_tags_by_name (buffer, &end, "(no output)", -1, "quiet", NULL);
+  gtk_text_buffer_insert (buffer, &end, out, -1);
+  if (err[0] != '\0')
+    {
+      if (out[0] != '\0' && !g_str_has_suffix (out, "\n"))
+        gtk_text_buffer_insert (buffer, &end, "\n", -1);
+      gtk_text_buffer_insert_with_tags_by_name (buffer, &end, err, -1, "stderr", NULL);
+    }
+
+  /* A final newline would show as an empty last line. */
+  GtkTextIter last = end;
+  if (gtk_text_iter_backward_char (&last) && gtk_text_iter_get_char (&last) == '\n')
+    gtk_text_buffer_delete (buffer, &last, &end);
+}

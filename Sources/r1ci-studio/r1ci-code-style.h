@@ -18,4 +18,13 @@ char *r1ci_code_style_describe_run (JsonObject    *run);
 /* Whether the run ended well (status "ok" and exit code 0). */
 gboolean r1ci_code_style_run_succeeded (JsonObject *run);
 
+/* Gives an output view's buffer the tags r1ci_code_style_show_output uses. */
+void  r1ci_code_style_setup_output (GtkTextView *view);
+
+/* Shows what a run printed in an output view: stdout as printed, then stderr
+ * (if any) in the error colour; "(no output)" when both are empty. */
+void  r1ci_code_style_show_output  (GtkTextView *view,
+                                    const char  *out,
+                                    const char  *err);
+
 G_END_DECLS

@@ -410,6 +410,8 @@ typedef struct {
     int out_of_order;       /* an event came where the run's order forbids it */
     int bad_json;           /* an event was not one valid JSON object */
     int open_cell, closed_cell, ran_cell;  /* last cell index opened, closed, run (-1: none) */
+    char shown_code[4096];  /* the "text" events of part "code" for block 0, joined */
+    char run_code[4096];    /* the code of block 0's code_end event */
 } Events;
 
 static char event_letter(const char *type) {
@@ -432,6 +434,18 @@ static int32_t on_event(const char *event_json, void *user_data) {
     if (letter == 'c') { if (index != e->open_cell + 1) e->out_of_order = 1; e->open_cell = index; }
     if (letter == 'e') { if (index != e->open_cell || index != e->closed_cell + 1) e->out_of_order = 1; e->closed_cell = index; }
     if (letter == 'r') { if (index != e->closed_cell || index != e->ran_cell + 1) e->out_of_order = 1; e->ran_cell = index; }
+    if (letter == 'x' && e->open_cell == 0 && e->closed_cell < 0) {
+        char *part = mj_string_dup(mj_member(event_json, "part")), *text = mj_string_dup(mj_member(event_json, "text"));
+        if (part && text && strcmp(part, "code") == 0 && strlen(e->shown_code) + strlen(text) < sizeof e->shown_code)
+            strcat(e->shown_code, text);
+        free(part);
+        free(text);
+    }
+    if (letter == 'e' && index == 0) {
+        char *code = mj_string_dup(mj_member(event_json, "code"));
+        if (code && strlen(code) < sizeof e->run_code) strcpy(e->run_code, code);
+        free(code);
+    }
     if (letter == 'T') {
         const char *id = mj_member(event_json, "id");
         if (e->tokens < 8192) e->ids[e->tokens] = id ? atol(id) : -1;
@@ -514,6 +528,7 @@ static void test_agent(void) {
         {"{\"task\": \"game24\", \"level\": 42}", "out of range"},
         {"{\"question\": \"hi\", \"style\": \"poetry\"}", "style"},
         {"[1, 2]", "object"},
+        {"{\"question\": \"hi\", \"model\": \"openai:http://127.0.0.1:9/v1#m\"}", "remote"},
     };
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
         char name[200];
@@ -532,6 +547,11 @@ static void test_agent(void) {
     check(rc == R1CI_OK && mj_valid(json), "r1ci_agent_run_json runs a task item", rc == R1CI_OK ? NULL : r1ci_last_error());
     check(!e.bad_json && !e.out_of_order && e.order[0] == 'S' && e.seen > 2 && e.last == 'f',
           "events are JSON objects in the run's order: start, tokens and cells, verdict, finish last", e.order);
+    size_t shown = strlen(e.shown_code);
+    while (shown > 0 && e.shown_code[shown - 1] == '\n') e.shown_code[--shown] = '\0';
+    check(strchr(e.order, 'c') != NULL && strchr(e.order, 'r') != NULL && e.run_code[0] != '\0'
+          && strcmp(e.shown_code, e.run_code) == 0,
+          "the code shown as it streamed (fences left out) is the code that ran", e.shown_code);
     check(strchr(e.order, 'v') != NULL && mj_member(json, "verdict") && contains(mj_member(json, "verdict"), "\"correct\":"),
           "a task item's run sends a verdict and the trace holds it", e.order);
     if (rc == R1CI_OK) check_trace_matches_events(json, &e, "task run");
