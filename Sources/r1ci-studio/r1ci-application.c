@@ -32,6 +32,7 @@ struct _R1ciApplication
   /* state */
   guint frames;
   guint timeout_id;
+  guint stop_timer_id;  /* --playground-stop-after, while pending */
   int   exit_status;
 };
 
@@ -141,6 +142,19 @@ on_playground_finished (R1ciPlaygroundPage *page,
     arm_hooks (self, GTK_WIDGET (window));
 }
 
+/* --playground-stop-after: presses Stop on the Playground. */
+static gboolean
+on_playground_stop_timer (gpointer user_data)
+{
+  R1ciApplication *self = user_data;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  self->stop_timer_id = 0;
+  if (R1CI_IS_WINDOW (window))
+    r1ci_playground_page_stop (r1ci_window_get_playground_page (R1CI_WINDOW (window)));
+  return G_SOURCE_REMOVE;
+}
+
 /* --playground-run TASK:SEED: the Playground runs that item; TRUE when the
  * run started (the hooks then wait for it). */
 static gboolean
@@ -166,6 +180,8 @@ start_playground_run (R1ciApplication *self,
   if (!r1ci_playground_page_run (page))
     return FALSE;
   g_signal_connect (page, "run-finished", G_CALLBACK (on_playground_finished), self);
+  if (options->playground_stop_after > 0)
+    self->stop_timer_id = g_timeout_add_seconds (options->playground_stop_after, on_playground_stop_timer, self);
   return TRUE;
 }
 
@@ -279,6 +295,7 @@ r1ci_application_finalize (GObject *object)
   R1ciApplication *self = R1CI_APPLICATION (object);
 
   g_clear_handle_id (&self->timeout_id, g_source_remove);
+  g_clear_handle_id (&self->stop_timer_id, g_source_remove);
   r1ci_options_clear (&self->options);
 
   G_OBJECT_CLASS (r1ci_application_parent_class)->finalize (object);

@@ -36,6 +36,7 @@ r1ci_options_parse (R1ciOptions  *options,
   g_autofree char *seed = NULL;
   g_autofree char *index = NULL;
   g_autofree char *playground_max_tokens = NULL;
+  g_autofree char *playground_stop_after = NULL;
   const GOptionEntry entries[] = {
     { "page", 0, 0, G_OPTION_ARG_STRING, &options->page, "Page to show (tasks)", "NAME" },
     { "task", 0, 0, G_OPTION_ARG_STRING, &options->task, "Task to select", "ID" },
@@ -55,6 +56,8 @@ r1ci_options_parse (R1ciOptions  *options,
       "Test: run the model on this task item on the Playground and wait for the trace", "TASK:SEED" },
     { "playground-max-tokens", 0, 0, G_OPTION_ARG_STRING, &playground_max_tokens,
       "Test: token limit of the Playground run", "N" },
+    { "playground-stop-after", 0, 0, G_OPTION_ARG_STRING, &playground_stop_after,
+      "Test: press Stop this many seconds after the Playground run starts", "SECONDS" },
     { "playground-view", 0, 0, G_OPTION_ARG_STRING, &options->playground_view,
       "Test: the Playground view to show (trace, tokens)", "NAME" },
     G_OPTION_ENTRY_NULL
@@ -121,6 +124,19 @@ r1ci_options_parse (R1ciOptions  *options,
           return FALSE;
         }
       options->playground_max_tokens = (guint) n;
+    }
+  if (playground_stop_after != NULL)
+    {
+      guint64 n;
+      if (!parse_unsigned ("--playground-stop-after", playground_stop_after, &n, error))
+        return FALSE;
+      if (n < 1 || n > 3600)
+        {
+          g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                       "--playground-stop-after wants 1 to 3600 seconds, not %" G_GUINT64_FORMAT, n);
+          return FALSE;
+        }
+      options->playground_stop_after = (guint) n;
     }
   if (options->playground_view != NULL && !g_str_equal (options->playground_view, "trace")
       && !g_str_equal (options->playground_view, "tokens"))

@@ -14,14 +14,15 @@ What it proves, each against an oracle outside the GUI:
     answer, with an "exit 0" status and a "Correct" verdict; a sandbox that cannot start
     (R1CI_PYTHON names no interpreter) is reported under the program;
   - an unknown --task is reported inside the page, not by crashing;
+  - Stop on the Playground (pressed by --playground-stop-after) ends a long run with reason
+    "stopped", the trace so far shown and counted;
   - the Playground runs the default model on a task item (--playground-run) and shows the same
     trace as `r1ci run --json` for the same item and settings: the question, the code block the
     model wrote with its execution result and status, the finish reason, and a token view with as
     many tokens (and the same token texts) as the CLI's trace;
   - a bad option is one line on stderr and exit status 2.
 Not covered: interaction by pointer or keyboard (options drive the page), pixel-exact
-rendering (no reference images), Stop on the Playground (the C ABI test covers stopping),
-tooltips of the token view.
+rendering (no reference images), tooltips of the token view.
 
 Artifacts (screenshots, dumps) go to ARTIFACTS, default .build/test-artifacts/.
 Python 3 standard library only; needs Xvfb on PATH.
@@ -366,6 +367,17 @@ def main(argv):
               f"missing {summary!r}")
         check("token view shows the CLI's token texts in order", shown in out, "token texts differ")
         check_screenshot("token view screenshot is a drawn page", tokens_shot, err)
+        # Stop: a run with a large budget, stopped a few seconds in, ends "stopped" with what it had.
+        status, out, err = run_studio(studio, display, [
+            "--playground-run", f"{PLAYGROUND_TASK}:{PLAYGROUND_SEED}", "--playground-max-tokens", "30000",
+            "--playground-stop-after", "4", "--dump-labels"], procs, timeout=PLAYGROUND_TIMEOUT)
+        with open(os.path.join(artifacts, "playground-stopped.labels.txt"), "w") as f:
+            f.write(out)
+        lines = out.splitlines()
+        counted = [l for l in lines if " tokens in the trace · " in l]
+        check("Stop ends the Playground run with reason stopped and the trace so far",
+              status == 0 and "Stopped" in lines and any(l.startswith("end: stopped") for l in lines)
+              and len(counted) == 1, f"status {status}, counts {counted}\n{err}")
     except Exception as error:  # a crash of the harness is a failure, not a traceback
         check("harness", False, f"{type(error).__name__}: {error}")
     finally:
