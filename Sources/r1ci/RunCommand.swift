@@ -30,6 +30,13 @@ struct RunCommand: ParsableCommand {
     @Flag(help: "Print the whole trace as one JSON object.") var json = false
     @Flag(help: "Print every event as one JSON line.") var events = false
 
+    func validate() throws {
+        guard (task == nil) != (question == nil) else { throw InputError("give one of --task and --question") }
+        guard task != nil || (itemSeed == nil && level == nil && index == nil) else {
+            throw InputError("--item-seed, --level and --index go with --task")
+        }
+    }
+
     func run() throws {
         var request: [String: Any] = ["model": model, "temperature": Double(temperature), "seed": seed, "style": style,
                                       "max_code_calls": maxCodeCalls, "max_turn_tokens": maxTurnTokens,
