@@ -57,6 +57,8 @@ struct TraceBuilder {
                 end(.codeCallLimit, "block \(trace.cells.count + 1) closed; the limit is \(limits.maxCodeCalls)"); return nil
             }
             return watcher.code
+        case (.none, .cancelled) where cancelled:
+            end(.cancelled)
         case (.none, _) where watcher.inCodeBlock:
             end(.unclosedCodeBlock, "generation stopped (\(turn.reason.rawValue)) inside a ```python block")
         case (.none, .endOfGeneration):

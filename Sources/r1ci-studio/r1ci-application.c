@@ -18,8 +18,9 @@
  * the next ones let list rows and the source view settle. */
 #define FRAMES_BEFORE_HOOKS 4
 /* A test run that never draws gives up after this many seconds (an oracle run
- * starts the sandbox first, which on a busy machine can take a while). */
-#define HOOK_TIMEOUT_SECONDS 90
+ * starts the sandbox first, and a Playground run loads the model and generates
+ * with it, which on a busy machine can take a while). */
+#define HOOK_TIMEOUT_SECONDS 300
 
 struct _R1ciApplication
 {
@@ -31,6 +32,7 @@ struct _R1ciApplication
   /* state */
   guint frames;
   guint timeout_id;
+  guint stop_timer_id;  /* --playground-stop-after, while pending */
   int   exit_status;
 };
 
@@ -140,8 +142,65 @@ apply_compare_options (const R1ciOptions *options,
     r1ci_compare_page_select_question (page, options->question);
 }
 
-/* Applies the start-up options; TRUE when an oracle run was started that the
- * hooks must wait for. */
+static void
+on_playground_finished (R1ciPlaygroundPage *page,
+                        gpointer            user_data)
+{
+  R1ciApplication *self = user_data;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  g_signal_handlers_disconnect_by_func (page, on_playground_finished, self);
+  if (self->options.playground_view != NULL)
+    r1ci_playground_page_show_tokens (page, g_str_equal (self->options.playground_view, "tokens"));
+  if (window != NULL)
+    arm_hooks (self, GTK_WIDGET (window));
+}
+
+/* --playground-stop-after: presses Stop on the Playground. */
+static gboolean
+on_playground_stop_timer (gpointer user_data)
+{
+  R1ciApplication *self = user_data;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  self->stop_timer_id = 0;
+  if (R1CI_IS_WINDOW (window))
+    r1ci_playground_page_stop (r1ci_window_get_playground_page (R1CI_WINDOW (window)));
+  return G_SOURCE_REMOVE;
+}
+
+/* --playground-run TASK:SEED: the Playground runs that item; TRUE when the
+ * run started (the hooks then wait for it). */
+static gboolean
+start_playground_run (R1ciApplication *self,
+                      R1ciWindow      *window)
+{
+  const R1ciOptions *options = &self->options;
+  R1ciPlaygroundPage *page = r1ci_window_get_playground_page (window);
+  g_autofree char *task = g_strdup (options->playground_run);
+  char *colon = strrchr (task, ':');
+  guint64 seed = g_ascii_strtoull (colon + 1, NULL, 10);
+
+  *colon = '\0';
+  r1ci_window_show_page (window, "playground");
+  if (!r1ci_playground_page_select_task (page, task, seed))
+    {
+      g_printerr ("r1ci-studio: unknown task '%s' for --playground-run\n", task);
+      self->exit_status = 2;
+      return FALSE;
+    }
+  if (options->playground_max_tokens > 0)
+    r1ci_playground_page_set_max_tokens (page, options->playground_max_tokens);
+  if (!r1ci_playground_page_run (page))
+    return FALSE;
+  g_signal_connect (page, "run-finished", G_CALLBACK (on_playground_finished), self);
+  if (options->playground_stop_after > 0)
+    self->stop_timer_id = g_timeout_add_seconds (options->playground_stop_after, on_playground_stop_timer, self);
+  return TRUE;
+}
+
+/* Applies the start-up options; TRUE when an oracle or Playground run was
+ * started that the hooks must wait for. */
 static gboolean
 apply_options (R1ciApplication *self,
                R1ciWindow      *window)
@@ -164,6 +223,11 @@ apply_options (R1ciApplication *self,
     return FALSE;
   if (options->answer != NULL)
     r1ci_tasks_page_check (tasks, options->answer);
+  if (options->playground_run != NULL)
+    return start_playground_run (self, window);
+  if (options->playground_view != NULL)
+    r1ci_playground_page_show_tokens (r1ci_window_get_playground_page (window),
+                                      g_str_equal (options->playground_view, "tokens"));
   if (options->run_oracle)
     {
       R1ciOraclePanel *panel = r1ci_tasks_page_get_oracle_panel (tasks);
@@ -245,6 +309,7 @@ r1ci_application_finalize (GObject *object)
   R1ciApplication *self = R1CI_APPLICATION (object);
 
   g_clear_handle_id (&self->timeout_id, g_source_remove);
+  g_clear_handle_id (&self->stop_timer_id, g_source_remove);
   r1ci_options_clear (&self->options);
 
   G_OBJECT_CLASS (r1ci_application_parent_class)->finalize (object);

@@ -246,3 +246,167 @@ r1ci_core_trace (gpointer   workspace,
   int32_t status = r1ci_trace_json (workspace, trace_id, &json);
   return take_json (status, json, error);
 }
+
+/* ── Agent runs ─────────────────────────────────────────────────────────── */
+
+JsonNode *
+r1ci_core_models_list (GError **error)
+{
+  char *json = NULL;
+  int32_t status = r1ci_models_list_json (&json);
+  return take_json (status, json, error);
+}
+
+/* Where a run's events go; shared by the worker and every pending dispatch
+ * (an atomic reference-counted box: the last one out releases event_data). */
+typedef struct
+{
+  R1ciCoreEventFunc  on_event;
+  gpointer           event_data;
+  GDestroyNotify     event_data_destroy;
+  GMainContext      *context;  /* owned reference: where events are delivered */
+} EventSink;
+
+static void
+event_sink_clear (gpointer data)
+{
+  EventSink *sink = data;
+  if (sink->event_data_destroy != NULL)
+    sink->event_data_destroy (sink->event_data);
+  g_main_context_unref (sink->context);
+}
+
+/* One event on its way to the main context. */
+typedef struct
+{
+  EventSink *sink;  /* owned reference */
+  JsonNode  *event; /* owned */
+} PendingEvent;
+
+static gboolean
+deliver_event (gpointer data)
+{
+  PendingEvent *pending = data;
+  if (pending->sink->on_event != NULL && JSON_NODE_HOLDS_OBJECT (pending->event))
+    pending->sink->on_event (json_node_get_object (pending->event), pending->sink->event_data);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+pending_event_free (gpointer data)
+{
+  PendingEvent *pending = data;
+  json_node_unref (pending->event);
+  g_atomic_rc_box_release_full (pending->sink, event_sink_clear);
+  g_free (pending);
+}
+
+/* What the worker thread holds during a run. */
+typedef struct
+{
+  char         *request_json;
+  EventSink    *sink;         /* owned reference */
+  r1ci_stop    *stop;         /* owned */
+  GCancellable *cancellable;  /* owned reference, or NULL */
+  gulong        cancelled_id;
+} AgentRunRequest;
+
+static void
+agent_run_request_free (gpointer data)
+{
+  AgentRunRequest *request = data;
+  if (request->cancellable != NULL)
+    {
+      g_cancellable_disconnect (request->cancellable, request->cancelled_id);
+      g_object_unref (request->cancellable);
+    }
+  r1ci_stop_free (request->stop);
+  g_atomic_rc_box_release_full (request->sink, event_sink_clear);
+  g_free (request->request_json);
+  g_free (request);
+}
+
+/* r1ci_event_fn, on the worker thread: parse, then queue for the main context. */
+static int32_t
+on_core_event (const char *event_json,
+               void       *user_data)
+{
+  AgentRunRequest *request = user_data;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+
+  if (event_json != NULL && json_parser_load_from_data (parser, event_json, -1, NULL))
+    {
+      PendingEvent *pending = g_new0 (PendingEvent, 1);
+      pending->sink = g_atomic_rc_box_acquire (request->sink);
+      pending->event = json_parser_steal_root (parser);
+      g_main_context_invoke_full (request->sink->context, G_PRIORITY_DEFAULT, deliver_event,
+                                  pending, pending_event_free);
+    }
+  return 0;
+}
+
+static void
+on_run_cancelled (GCancellable *cancellable,
+                  gpointer      user_data)
+{
+  r1ci_stop_raise (user_data);
+}
+
+static void
+agent_run_in_thread (GTask        *task,
+                     gpointer      source_object,
+                     gpointer      task_data,
+                     GCancellable *cancellable)
+{
+  AgentRunRequest *request = task_data;
+  char *json = NULL;
+  int32_t status = r1ci_agent_run_json (request->request_json, request->stop, on_core_event, request, &json);
+  GError *error = NULL;
+  JsonNode *trace = take_json (status, json, &error);
+
+  if (trace == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, trace, (GDestroyNotify) json_node_unref);
+}
+
+void
+r1ci_core_agent_run_async (const char          *request_json,
+                           R1ciCoreEventFunc    on_event,
+                           gpointer             event_data,
+                           GDestroyNotify       event_data_destroy,
+                           GCancellable        *cancellable,
+                           GAsyncReadyCallback  callback,
+                           gpointer             user_data)
+{
+  /* The run ends with the trace so far when cancelled: the task itself must
+   * not turn the cancellation into an error, so it gets no cancellable. */
+  g_autoptr(GTask) task = g_task_new (NULL, NULL, callback, user_data);
+  AgentRunRequest *request = g_new0 (AgentRunRequest, 1);
+
+  request->request_json = g_strdup (request_json);
+  request->sink = g_atomic_rc_box_new0 (EventSink);
+  request->sink->on_event = on_event;
+  request->sink->event_data = event_data;
+  request->sink->event_data_destroy = event_data_destroy;
+  request->sink->context = g_main_context_ref_thread_default ();
+  if (r1ci_stop_new (&request->stop) != R1CI_OK)
+    request->stop = NULL;
+  if (cancellable != NULL && request->stop != NULL)
+    {
+      request->cancellable = g_object_ref (cancellable);
+      request->cancelled_id = g_cancellable_connect (cancellable, G_CALLBACK (on_run_cancelled), request->stop, NULL);
+    }
+
+  g_task_set_source_tag (task, r1ci_core_agent_run_async);
+  g_task_set_task_data (task, request, agent_run_request_free);
+  g_task_run_in_thread (task, agent_run_in_thread);
+}
+
+JsonNode *
+r1ci_core_agent_run_finish (GAsyncResult  *result,
+                            GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}

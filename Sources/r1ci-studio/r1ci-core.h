@@ -86,5 +86,30 @@ JsonNode   *r1ci_core_comparison_questions    (gpointer     workspace,
 JsonNode   *r1ci_core_trace                   (gpointer     workspace,
                                                gint64       trace_id,
                                                GError     **error);
+/* ── Agent runs (the Playground page) ── */
+
+/* The models a user can pick (r1ci_models_list_json). */
+JsonNode   *r1ci_core_models_list          (GError              **error);
+
+/* Receives one event object of a run (see r1ci_event_fn in r1ci.h), on the
+ * main context that started the run, in the order the core sent them. */
+typedef void (*R1ciCoreEventFunc) (JsonObject *event,
+                                   gpointer    user_data);
+
+/* Runs r1ci_agent_run_json(request_json) on a worker thread. Each event is
+ * parsed and passed to on_event on the caller's thread-default main context;
+ * all of them come before callback. Cancelling `cancellable` stops the run
+ * (finish reason "stopped"); it still completes with the trace so far.
+ * event_data is released with event_data_destroy once no event is pending. */
+void        r1ci_core_agent_run_async      (const char           *request_json,
+                                            R1ciCoreEventFunc     on_event,
+                                            gpointer              event_data,
+                                            GDestroyNotify        event_data_destroy,
+                                            GCancellable         *cancellable,
+                                            GAsyncReadyCallback   callback,
+                                            gpointer              user_data);
+/* The trace object, or NULL with error (a bad request, no model, no sandbox). */
+JsonNode   *r1ci_core_agent_run_finish     (GAsyncResult         *result,
+                                            GError              **error);
 
 G_END_DECLS

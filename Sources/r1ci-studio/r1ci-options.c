@@ -2,9 +2,11 @@
 
 #define G_LOG_DOMAIN "r1ci-options"
 
+#include <string.h>
+
 #include "r1ci-options.h"
 
-static const char *const PAGES[] = { "tasks", "compare", NULL };
+static const char *const PAGES[] = { "tasks", "playground", "compare", NULL };
 static const char *const BUCKETS[] = { "fixed", "regressed", "both_right", "both_wrong", NULL };
 
 /* Spin buttons hold doubles: integers above 2^53 − 1 would be rounded. */
@@ -59,6 +61,8 @@ r1ci_options_parse (R1ciOptions  *options,
   g_autofree char *index = NULL;
   g_autofree char *compare = NULL;
   g_autofree char *question = NULL;
+  g_autofree char *playground_max_tokens = NULL;
+  g_autofree char *playground_stop_after = NULL;
   const GOptionEntry entries[] = {
     { "page", 0, 0, G_OPTION_ARG_STRING, &options->page, "Page to show (tasks, compare)", "NAME" },
     { "task", 0, 0, G_OPTION_ARG_STRING, &options->task, "Task to select", "ID" },
@@ -79,6 +83,14 @@ r1ci_options_parse (R1ciOptions  *options,
       "Compare page: show one bucket (fixed, regressed, both_right, both_wrong)", "NAME" },
     { "select-question", 0, 0, G_OPTION_ARG_STRING, &question,
       "Compare page: select the question at this position of the list", "N" },
+    { "playground-run", 0, 0, G_OPTION_ARG_STRING, &options->playground_run,
+      "Test: run the model on this task item on the Playground and wait for the trace", "TASK:SEED" },
+    { "playground-max-tokens", 0, 0, G_OPTION_ARG_STRING, &playground_max_tokens,
+      "Test: token limit of the Playground run", "N" },
+    { "playground-stop-after", 0, 0, G_OPTION_ARG_STRING, &playground_stop_after,
+      "Test: press Stop this many seconds after the Playground run starts", "SECONDS" },
+    { "playground-view", 0, 0, G_OPTION_ARG_STRING, &options->playground_view,
+      "Test: the Playground view to show (trace, tokens)", "NAME" },
     G_OPTION_ENTRY_NULL
   };
   g_autoptr(GOptionContext) context = g_option_context_new (NULL);
@@ -98,7 +110,7 @@ r1ci_options_parse (R1ciOptions  *options,
   if (options->page != NULL && !g_strv_contains (PAGES, options->page))
     {
       g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                   "unknown page '%s' (pages: tasks, compare)", options->page);
+                   "unknown page '%s' (pages: tasks, playground, compare)", options->page);
       return FALSE;
     }
   if (seed != NULL)
@@ -134,6 +146,52 @@ r1ci_options_parse (R1ciOptions  *options,
       g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE, "--level is empty");
       return FALSE;
     }
+  if (options->playground_run != NULL)
+    {
+      const char *colon = strrchr (options->playground_run, ':');
+      guint64 seed;
+      if (colon == NULL || colon == options->playground_run
+          || !parse_unsigned ("--playground-run SEED", colon + 1, &seed, error))
+        {
+          if (error != NULL && *error == NULL)
+            g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                         "--playground-run wants TASK:SEED, not '%s'", options->playground_run);
+          return FALSE;
+        }
+    }
+  if (playground_max_tokens != NULL)
+    {
+      guint64 n;
+      if (!parse_unsigned ("--playground-max-tokens", playground_max_tokens, &n, error))
+        return FALSE;
+      if (n < 1 || n > 32768)
+        {
+          g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                       "--playground-max-tokens wants 1 to 32768, not %" G_GUINT64_FORMAT, n);
+          return FALSE;
+        }
+      options->playground_max_tokens = (guint) n;
+    }
+  if (playground_stop_after != NULL)
+    {
+      guint64 n;
+      if (!parse_unsigned ("--playground-stop-after", playground_stop_after, &n, error))
+        return FALSE;
+      if (n < 1 || n > 3600)
+        {
+          g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                       "--playground-stop-after wants 1 to 3600 seconds, not %" G_GUINT64_FORMAT, n);
+          return FALSE;
+        }
+      options->playground_stop_after = (guint) n;
+    }
+  if (options->playground_view != NULL && !g_str_equal (options->playground_view, "trace")
+      && !g_str_equal (options->playground_view, "tokens"))
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   "--playground-view wants trace or tokens, not '%s'", options->playground_view);
+      return FALSE;
+    }
   return TRUE;
 }
 
@@ -147,4 +205,6 @@ r1ci_options_clear (R1ciOptions *options)
   g_clear_pointer (&options->screenshot, g_free);
   g_clear_pointer (&options->answer, g_free);
   g_clear_pointer (&options->bucket, g_free);
+  g_clear_pointer (&options->playground_run, g_free);
+  g_clear_pointer (&options->playground_view, g_free);
 }

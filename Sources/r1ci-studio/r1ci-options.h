@@ -26,6 +26,10 @@ typedef struct
   char     *bucket;       /* --bucket NAME: show only this bucket's questions */
   gboolean  has_question;
   guint     question;     /* --select-question N: position in the question list */
+  char     *playground_run;        /* --playground-run TASK:SEED (test): run it on the Playground, wait */
+  guint     playground_max_tokens; /* --playground-max-tokens N (test): the run's token limit; 0: the page's */
+  char     *playground_view;       /* --playground-view trace|tokens (test) */
+  guint     playground_stop_after; /* --playground-stop-after SECONDS (test): press Stop then; 0: never */
 } R1ciOptions;
 
 gboolean r1ci_options_parse (R1ciOptions  *options,

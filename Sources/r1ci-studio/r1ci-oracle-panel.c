@@ -9,10 +9,10 @@
 
 #include <gtksourceview/gtksource.h>
 
+#include "r1ci-code-style.h"
 #include "r1ci-core.h"
 #include "r1ci-json.h"
 #include "r1ci-oracle-panel.h"
-#include "r1ci-python-source.h"
 #include "r1ci-verdict-view.h"
 
 /* Space kept below the result when it is scrolled into view, in pixels. */
@@ -73,58 +73,6 @@ clear_result (R1ciOraclePanel *self)
   r1ci_verdict_view_clear (self->verdict_view);
 }
 
-/* "exit 0 · 18.4 ms": how the program ended, in a user's words, and its wall time. */
-static char *
-describe_run (JsonObject *run)
-{
-  const char *status = r1ci_json_string (run, "status");
-  double wall_ms = r1ci_json_double (run, "wall_ms");
-  g_autofree char *ending = NULL;
-
-  if (g_str_equal (status, "ok") || g_str_equal (status, "error"))
-    ending = g_strdup_printf ("exit %" G_GINT64_FORMAT, r1ci_json_int (run, "exit_code"));
-  else if (g_str_equal (status, "timeout"))
-    ending = g_strdup ("stopped at the time limit");
-  else if (g_str_equal (status, "memory"))
-    ending = g_strdup ("stopped at the memory limit");
-  else if (g_str_equal (status, "output_limit"))
-    ending = g_strdup ("stopped at the output limit");
-  else if (g_str_equal (status, "killed"))
-    ending = g_strdup_printf ("killed by signal %" G_GINT64_FORMAT, r1ci_json_int (run, "signal"));
-  else
-    ending = g_strdup_printf ("sandbox error: %s", r1ci_json_string (run, "sandbox_message"));
-
-  return g_strdup_printf ("%s · %.1f ms", ending, wall_ms);
-}
-
-/* stdout as printed, then stderr (if any) in the error colour. */
-static void
-show_output (R1ciOraclePanel *self,
-             JsonObject      *run)
-{
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->output_view);
-  const char *out = r1ci_json_string (run, "stdout");
-  const char *err = r1ci_json_string (run, "stderr");
-  GtkTextIter end;
-
-  gtk_text_buffer_set_text (buffer, "", -1);
-  gtk_text_buffer_get_end_iter (buffer, &end);
-  if (out[0] == '\0' && err[0] == '\0')
-    gtk_text_buffer_insert_with_tags_by_name (buffer, &end, "(no output)", -1, "quiet", NULL);
-  gtk_text_buffer_insert (buffer, &end, out, -1);
-  if (err[0] != '\0')
-    {
-      if (out[0] != '\0' && !g_str_has_suffix (out, "\n"))
-        gtk_text_buffer_insert (buffer, &end, "\n", -1);
-      gtk_text_buffer_insert_with_tags_by_name (buffer, &end, err, -1, "stderr", NULL);
-    }
-
-  /* A final newline would show as an empty last line. */
-  GtkTextIter last = end;
-  if (gtk_text_iter_backward_char (&last) && gtk_text_iter_get_char (&last) == '\n')
-    gtk_text_buffer_delete (buffer, &last, &end);
-}
-
 /* Scrolls the page down so that the whole result is in view, on each of the
  * frames after it became visible (it is laid out from the first on). */
 static gboolean
@@ -159,12 +107,12 @@ show_run (R1ciOraclePanel *self,
 {
   JsonObject *run = r1ci_json_object (report, "run");
   JsonObject *verdict = r1ci_json_object (report, "verdict");
-  g_autofree char *status = describe_run (run);
+  g_autofree char *status = r1ci_code_style_describe_run (run);
 
   gtk_label_set_text (self->status_label, status);
   gtk_widget_remove_css_class (GTK_WIDGET (self->status_label), "error");
   gtk_widget_add_css_class (GTK_WIDGET (self->status_label), "dim-label");
-  show_output (self, run);
+  r1ci_code_style_show_output (self->output_view, r1ci_json_string (run, "stdout"), r1ci_json_string (run, "stderr"));
   gtk_widget_set_visible (self->output_frame, TRUE);
   if (verdict != NULL)
     r1ci_verdict_view_show (self->verdict_view, verdict);
@@ -316,18 +264,9 @@ fit_source_height (R1ciOraclePanel *self)
 static void
 setup_source_view (R1ciOraclePanel *self)
 {
-  r1ci_python_source_setup (self->source_view);
+  r1ci_code_style_setup_python (self->source_view);
   /* The font is final once the view is styled on screen. */
   g_signal_connect (self, "realize", G_CALLBACK (fit_source_height), NULL);
-}
-
-static void
-setup_output_view (R1ciOraclePanel *self)
-{
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->output_view);
-
-  gtk_text_buffer_create_tag (buffer, "stderr", "foreground", "#c01c28", NULL);
-  gtk_text_buffer_create_tag (buffer, "quiet", "style", PANGO_STYLE_ITALIC, "foreground", "#77767b", NULL);
 }
 
 /* ── GObject ────────────────────────────────────────────────────────────── */
@@ -382,5 +321,5 @@ r1ci_oracle_panel_init (R1ciOraclePanel *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   setup_source_view (self);
-  setup_output_view (self);
+  r1ci_code_style_setup_output (self->output_view);
 }

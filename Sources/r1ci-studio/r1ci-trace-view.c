@@ -9,7 +9,7 @@
 #define G_LOG_DOMAIN "r1ci-trace-view"
 
 #include "r1ci-json.h"
-#include "r1ci-python-source.h"
+#include "r1ci-code-style.h"
 #include "r1ci-trace-view.h"
 #include "r1ci-verdict-view.h"
 
@@ -66,7 +66,7 @@ code_part (const char *code,
   GtkWidget *frame = gtk_frame_new (NULL);
 
   gtk_box_append (GTK_BOX (box), new_label (caption, "part-caption"));
-  r1ci_python_source_setup (GTK_SOURCE_VIEW (view));
+  r1ci_code_style_setup_python (GTK_SOURCE_VIEW (view));
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), code, -1);
   gtk_text_view_set_editable (GTK_TEXT_VIEW (view), FALSE);
   gtk_text_view_set_cursor_visible (GTK_TEXT_VIEW (view), FALSE);

@@ -17,6 +17,7 @@ struct _R1ciWindow
   GtkStack      *stack;
   R1ciTasksPage *tasks_page;
   R1ciComparePage *compare_page;
+  R1ciPlaygroundPage *playground_page;
 
   /* owned references */
   gpointer workspace;  /* from r1ci_core_workspace_open, or NULL */
@@ -108,6 +109,13 @@ r1ci_window_get_compare_page (R1ciWindow *self)
   return self->compare_page;
 }
 
+R1ciPlaygroundPage *
+r1ci_window_get_playground_page (R1ciWindow *self)
+{
+  g_return_val_if_fail (R1CI_IS_WINDOW (self), NULL);
+  return self->playground_page;
+}
+
 static void
 r1ci_window_dispose (GObject *object)
 {
@@ -131,6 +139,7 @@ r1ci_window_class_init (R1ciWindowClass *klass)
 
   g_type_ensure (R1CI_TYPE_TASKS_PAGE);
   g_type_ensure (R1CI_TYPE_COMPARE_PAGE);
+  g_type_ensure (R1CI_TYPE_PLAYGROUND_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/r1ci/Studio/r1ci-window.ui");
   gtk_widget_class_bind_template_child (widget_class, R1ciWindow, subtitle_label);
@@ -139,6 +148,7 @@ r1ci_window_class_init (R1ciWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, R1ciWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, R1ciWindow, tasks_page);
   gtk_widget_class_bind_template_child (widget_class, R1ciWindow, compare_page);
+  gtk_widget_class_bind_template_child (widget_class, R1ciWindow, playground_page);
 }
 
 static void

@@ -3,7 +3,7 @@
 
 import ArgumentParser
 import Foundation
-import R1Engine
+import R1Core
 
 struct ModelsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -15,21 +15,8 @@ struct ModelsCommand: ParsableCommand {
         @Flag(name: .long, help: "JSON output.") var json = false
 
         func run() throws {
-            let dir = ModelCatalog.cacheDirectory()
-            var rows: [[String: Any]] = []
-            var listed = Set<String>()
-            for k in ModelCatalog.known {
-                let p = dir + "/" + k.file
-                listed.insert(p)
-                var row: [String: Any] = ["name": k.name, "path": p, "default": k.name == ModelCatalog.known[0].name,
-                                          "installed": FileManager.default.fileExists(atPath: p), "description": k.note]
-                if row["installed"] as? Bool == true { row.merge(fields(ModelCatalog.describe(p))) { a, _ in a } }
-                rows.append(row)
-            }
-            for e in ModelCatalog.scan(dir) where !listed.contains(e.path) {
-                rows.append(["name": e.name, "path": e.path, "default": false, "installed": true,
-                             "description": e.format == "hf" ? "Hugging Face folder" : "GGUF file"].merging(fields(e)) { a, _ in a })
-            }
+            let listing = ModelListing.object()
+            let (dir, rows) = (listing["cache"] as! String, listing["models"] as! [[String: Any]])
             if json {
                 let data = try JSONSerialization.data(withJSONObject: ["cache": dir, "models": rows], options: [.sortedKeys])
                 emit(String(decoding: data, as: UTF8.self))
@@ -48,14 +35,6 @@ struct ModelsCommand: ParsableCommand {
                 if let e = r["error"] as? String { line += "\tunreadable: \(e)" }
                 emit(line)
             }
-        }
-
-        private func fields(_ e: ModelCatalog.Entry) -> [String: Any] {
-            var f: [String: Any] = ["format": e.format, "bytes": e.bytes]
-            if let a = e.architecture { f["architecture"] = a }
-            if let p = e.parameters { f["parameters"] = p }
-            if let err = e.error { f["error"] = err }
-            return f
         }
     }
 }

@@ -16,6 +16,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "mini_json.h"
@@ -39,6 +40,7 @@ static int contains(const char *haystack, const char *needle) {
 static void test_models(void);
 static void test_oracles(const char *cli);
 static void test_comparisons(const char *cli);
+static void test_agent(void);
 
 int main(int argc, char **argv) {
     const char *cli = argc > 1 ? argv[1] : ".build/debug/r1ci";
@@ -133,6 +135,7 @@ int main(int argc, char **argv) {
     test_models();
     test_oracles(cli);
     test_comparisons(cli);
+    test_agent();
 
     printf("abi: %d passed, %d failed\n", passed, failed);
     return failed == 0 ? 0 : 1;
@@ -588,4 +591,230 @@ static void test_comparisons(const char *cli) {
     char command[300];
     snprintf(command, sizeof command, "rm -rf '%s'", dir);
     if (system(command) != 0) fprintf(stderr, "could not remove %s\n", dir);
+}
+
+/* ── Agent runs (r1ci_agent_run_json), as the Playground page makes them ── */
+
+/* What the event callback saw. Events come on the run's own thread; `seen`
+ * is also read by the thread that stops the run, hence the mutex. */
+typedef struct {
+    pthread_mutex_t lock;
+    int seen;               /* events so far */
+    int tokens;             /* "token" events */
+    int stop_after_tokens;  /* return nonzero at this token event; 0: never */
+    long ids[8192];         /* the ids of the token events, in order */
+    char order[256];        /* one letter per event other than token and text, in order (up to 255) */
+    int ordered;            /* letters in order */
+    char last;              /* the letter of the last event */
+    int out_of_order;       /* an event came where the run's order forbids it */
+    int bad_json;           /* an event was not one valid JSON object */
+    int open_cell, closed_cell, ran_cell;  /* last cell index opened, closed, run (-1: none) */
+    char shown_code[4096];  /* the "text" events of part "code" for block 0, joined */
+    char run_code[4096];    /* the code of block 0's code_end event */
+} Events;
+
+static char event_letter(const char *type) {
+    static const char *const kinds[] = {"start", "token", "text", "code_start", "code_end", "execution",
+                                        "appended", "answer", "verdict", "finish"};
+    for (int i = 0; i < 10; i++) if (strcmp(type, kinds[i]) == 0) return "STxcerpavf"[i];
+    return '?';
+}
+
+static int32_t on_event(const char *event_json, void *user_data) {
+    Events *e = user_data;
+    pthread_mutex_lock(&e->lock);
+    char *type = mj_valid(event_json) ? mj_string_dup(mj_member(event_json, "type")) : NULL;
+    if (!type) e->bad_json = 1;
+    char letter = type ? event_letter(type) : '?';
+    /* start first, finish last and once, nothing after finish; cells open, close and run in turn. */
+    if ((e->seen == 0) != (letter == 'S') || e->last == 'f' || letter == '?') e->out_of_order = 1;
+    const char *cell = mj_member(event_json, "cell");
+    int index = cell ? atoi(cell) : -1;
+    if (letter == 'c') { if (index != e->open_cell + 1) e->out_of_order = 1; e->open_cell = index; }
+    if (letter == 'e') { if (index != e->open_cell || index != e->closed_cell + 1) e->out_of_order = 1; e->closed_cell = index; }
+    if (letter == 'r') { if (index != e->closed_cell || index != e->ran_cell + 1) e->out_of_order = 1; e->ran_cell = index; }
+    if (letter == 'x' && e->open_cell == 0 && e->closed_cell < 0) {
+        char *part = mj_string_dup(mj_member(event_json, "part")), *text = mj_string_dup(mj_member(event_json, "text"));
+        if (part && text && strcmp(part, "code") == 0 && strlen(e->shown_code) + strlen(text) < sizeof e->shown_code)
+            strcat(e->shown_code, text);
+        free(part);
+        free(text);
+    }
+    if (letter == 'e' && index == 0) {
+        char *code = mj_string_dup(mj_member(event_json, "code"));
+        if (code && strlen(code) < sizeof e->run_code) strcpy(e->run_code, code);
+        free(code);
+    }
+    if (letter == 'T') {
+        const char *id = mj_member(event_json, "id");
+        if (e->tokens < 8192) e->ids[e->tokens] = id ? atol(id) : -1;
+        e->tokens++;
+    }
+    if (letter != 'T' && letter != 'x' && e->ordered < 255) {
+        e->order[e->ordered++] = letter;
+        e->order[e->ordered] = '\0';
+    }
+    e->last = letter;
+    e->seen++;
+    int stop = letter == 'T' && e->stop_after_tokens > 0 && e->tokens >= e->stop_after_tokens;
+    pthread_mutex_unlock(&e->lock);
+    free(type);
+    return stop;
+}
+
+static void events_init(Events *e) {
+    memset(e, 0, sizeof *e);
+    pthread_mutex_init(&e->lock, NULL);
+    e->open_cell = e->closed_cell = e->ran_cell = -1;
+}
+
+static char *member_string(const char *json, const char *name) {
+    return json ? mj_string_dup(mj_member(json, name)) : NULL;
+}
+
+/* Checks a finished trace against the events that built it: the token arrays
+ * line up, the generated tokens are the token events (same ids, in order). */
+static void check_trace_matches_events(const char *trace, Events *e, const char *what) {
+    char name[200];
+    const char *tokens = mj_member(trace, "tokens");
+    const char *ids = mj_member(tokens, "ids"), *masks = mj_member(tokens, "loss_mask");
+    int n = mj_array_count(ids);
+    snprintf(name, sizeof name, "%s: ids, texts, loss_mask, logprobs, segments have one entry per token", what);
+    check(n > 0 && mj_array_count(mj_member(tokens, "texts")) == n && mj_array_count(masks) == n
+          && mj_array_count(mj_member(tokens, "logprobs")) == n && mj_array_count(mj_member(tokens, "segments")) == n,
+          name, NULL);
+
+    int generated = 0, same = 1;
+    for (int i = 0; i < n; i++) {
+        if (atoi(mj_array_at(masks, i)) != 1) continue;
+        if (generated >= e->tokens || atol(mj_array_at(ids, i)) != e->ids[generated]) same = 0;
+        generated++;
+    }
+    const char *count = mj_member(trace, "generated_tokens");
+    snprintf(name, sizeof name, "%s: the trace's loss-mask-1 tokens are the %d streamed token events, same ids in order",
+             what, e->tokens);
+    check(generated == e->tokens && same && count && atoi(count) == e->tokens, name, NULL);
+}
+
+typedef struct {
+    const char *request;
+    r1ci_stop *stop;
+    Events *events;
+    int32_t status;
+    char *json;
+} AgentWorker;
+
+static void *agent_in_thread(void *data) {
+    AgentWorker *w = data;
+    w->status = r1ci_agent_run_json(w->request, w->stop, on_event, w->events, &w->json);
+    return NULL;
+}
+
+static void test_agent(void) {
+    char *json = NULL;
+    int32_t rc = r1ci_models_list_json(&json);
+    check(rc == R1CI_OK && mj_valid(json) && contains(json, "\"name\":\"smollm2-135m\"") && contains(json, "\"installed\":true"),
+          "r1ci_models_list_json lists the installed default model", rc == R1CI_OK ? json : r1ci_last_error());
+    r1ci_string_free(json);
+    json = NULL;
+
+    /* Bad requests: one message naming the problem, no result. */
+    static const struct { const char *request, *says; } bad[] = {
+        {"{\"task\": \"game24\", \"temprature\": 1}", "temprature"},
+        {"{\"task\": \"no-such-task\"}", "no-such-task"},
+        {"{\"task\": \"game24\", \"question\": \"hi\"}", "give one"},
+        {"{\"question\": \"hi\", \"model\": \"/nowhere/model.gguf\"}", "/nowhere/model.gguf"},
+        {"{\"task\": \"game24\", \"level\": 42}", "out of range"},
+        {"{\"question\": \"hi\", \"style\": \"poetry\"}", "style"},
+        {"[1, 2]", "object"},
+        {"{\"question\": \"hi\", \"model\": \"openai:http://127.0.0.1:9/v1#m\"}", "remote"},
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        char name[200];
+        rc = r1ci_agent_run_json(bad[i].request, NULL, NULL, NULL, &json);
+        snprintf(name, sizeof name, "agent request %s is refused, naming '%s'", bad[i].request, bad[i].says);
+        check(rc == R1CI_ERR_INVALID_ARGUMENT && json == NULL && contains(r1ci_last_error(), bad[i].says),
+              name, r1ci_last_error());
+    }
+
+    /* A task item, greedy, with code encouraged and a small budget: every event in order. */
+    static const char *ITEM_REQUEST =
+        "{\"task\": \"game24\", \"item_seed\": 7, \"style\": \"code\", \"max_trace_tokens\": 160, \"max_code_calls\": 2}";
+    static Events e;
+    events_init(&e);
+    rc = r1ci_agent_run_json(ITEM_REQUEST, NULL, on_event, &e, &json);
+    check(rc == R1CI_OK && mj_valid(json), "r1ci_agent_run_json runs a task item", rc == R1CI_OK ? NULL : r1ci_last_error());
+    check(!e.bad_json && !e.out_of_order && e.order[0] == 'S' && e.seen > 2 && e.last == 'f',
+          "events are JSON objects in the run's order: start, tokens and cells, verdict, finish last", e.order);
+    size_t shown = strlen(e.shown_code);
+    while (shown > 0 && e.shown_code[shown - 1] == '\n') e.shown_code[--shown] = '\0';
+    check(strchr(e.order, 'c') != NULL && strchr(e.order, 'r') != NULL && e.run_code[0] != '\0'
+          && strcmp(e.shown_code, e.run_code) == 0,
+          "the code shown as it streamed (fences left out) is the code that ran", e.shown_code);
+    check(strchr(e.order, 'v') != NULL && mj_member(json, "verdict") && contains(mj_member(json, "verdict"), "\"correct\":"),
+          "a task item's run sends a verdict and the trace holds it", e.order);
+    if (rc == R1CI_OK) check_trace_matches_events(json, &e, "task run");
+    char *end = member_string(json, "end");
+    check(end && strcmp(end, "stopped") != 0 && strcmp(end, "engine_failure") != 0 && strcmp(end, "sandbox_failure") != 0,
+          "the run ended for a reason of its own", end);
+    free(end);
+
+    /* The same request again gives the same trace (greedy; the model stays loaded). */
+    char *again = NULL;
+    static Events e2;
+    events_init(&e2);
+    rc = r1ci_agent_run_json(ITEM_REQUEST, NULL, on_event, &e2, &again);
+    const char *t1 = json ? mj_member(mj_member(json, "tokens"), "ids") : NULL;
+    const char *t2 = again ? mj_member(mj_member(again, "tokens"), "ids") : NULL;
+    size_t l1 = t1 ? (size_t)(mj_ws(mj_value(t1, 0)) - t1) : 0, l2 = t2 ? (size_t)(mj_ws(mj_value(t2, 0)) - t2) : 1;
+    check(rc == R1CI_OK && t1 && t2 && l1 == l2 && memcmp(t1, t2, l1) == 0, "a greedy run repeats token for token", NULL);
+    r1ci_string_free(again);
+    r1ci_string_free(json);
+    json = NULL;
+
+    /* The callback stops the run: it ends "stopped" right after that token. */
+    static Events e3;
+    events_init(&e3);
+    e3.stop_after_tokens = 5;
+    rc = r1ci_agent_run_json("{\"question\": \"Count from 1 to 200, one number per line.\", \"max_trace_tokens\": 600}",
+                             NULL, on_event, &e3, &json);
+    end = member_string(json, "end");
+    check(rc == R1CI_OK && end && strcmp(end, "stopped") == 0 && e3.tokens == 5 && e3.last == 'f',
+          "a callback returning nonzero stops the run after that token, reason \"stopped\"", end ? end : r1ci_last_error());
+    if (rc == R1CI_OK) check_trace_matches_events(json, &e3, "stopped by the callback");
+    free(end);
+    r1ci_string_free(json);
+    json = NULL;
+
+    /* r1ci_stop_raise from another thread ends a long run early. */
+    r1ci_stop *stop = NULL;
+    rc = r1ci_stop_new(&stop);
+    check(rc == R1CI_OK && stop != NULL, "r1ci_stop_new", r1ci_last_error());
+    static Events e4;
+    events_init(&e4);
+    AgentWorker worker = {"{\"question\": \"Count from 1 to 500, one number per line.\", \"max_trace_tokens\": 1500,"
+                          " \"max_turn_tokens\": 1500}", stop, &e4, 0, NULL};
+    pthread_t thread;
+    int started = pthread_create(&thread, NULL, agent_in_thread, &worker) == 0;
+    for (int waited = 0; started && waited < 3000; waited++) {  /* up to 300 s for the first tokens */
+        pthread_mutex_lock(&e4.lock);
+        int tokens = e4.tokens;
+        pthread_mutex_unlock(&e4.lock);
+        if (tokens >= 3) break;
+        nanosleep(&(struct timespec){0, 100000000}, NULL);
+    }
+    r1ci_stop_raise(stop);
+    r1ci_stop_raise(stop);
+    if (started) pthread_join(thread, NULL);
+    end = member_string(worker.json, "end");
+    check(started && worker.status == R1CI_OK && end && strcmp(end, "stopped") == 0 && e4.tokens >= 3 && e4.tokens < 1500
+          && e4.last == 'f',
+          "r1ci_stop_raise from another thread ends the run with reason \"stopped\"", end ? end : r1ci_last_error());
+    if (worker.status == R1CI_OK) check_trace_matches_events(worker.json, &e4, "stopped from another thread");
+    free(end);
+    r1ci_string_free(worker.json);
+    r1ci_stop_free(stop);
+    r1ci_stop_free(NULL);
+    r1ci_stop_raise(NULL);
+    r1ci_sandbox_stop();
 }

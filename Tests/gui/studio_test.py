@@ -14,6 +14,12 @@ What it proves, each against an oracle outside the GUI:
     answer, with an "exit 0" status and a "Correct" verdict; a sandbox that cannot start
     (R1CI_PYTHON names no interpreter) is reported under the program;
   - an unknown --task is reported inside the page, not by crashing;
+  - Stop on the Playground (pressed by --playground-stop-after) ends a long run with reason
+    "stopped", the trace so far shown and counted;
+  - the Playground runs the default model on a task item (--playground-run) and shows the same
+    trace as `r1ci run --json` for the same item and settings: the question, the code block the
+    model wrote with its execution result and status, the finish reason, and a token view with as
+    many tokens (and the same token texts) as the CLI's trace;
   - a bad option is one line on stderr and exit status 2.
 Compare page (two real evaluations made by `r1ci eval` into a temporary workspace):
   - the per-task table shows, row by row, what `r1ci compare 1 2 --json` says (accuracies,
@@ -22,7 +28,7 @@ Compare page (two real evaluations made by `r1ci eval` into a temporary workspac
     (read with sqlite3, not through the core), and the question's title;
   - a workspace with no evaluation shows how to make one (`r1ci eval …`).
 Not covered: interaction by pointer or keyboard (options drive the pages), pixel-exact
-rendering (no reference images).
+rendering (no reference images), tooltips of the token view.
 
 Artifacts (screenshots, dumps) go to ARTIFACTS, default .build/test-artifacts/.
 Python 3 standard library only; needs Xvfb on PATH.
@@ -44,6 +50,10 @@ TASK, SEED, LEVEL, LEVEL_NAME = "game24", 7, 1, "medium"
 ORACLE_TASK, ORACLE_SEED = "dyck_languages", 3
 APP_TIMEOUT = 60  # seconds per studio run
 ORACLE_TIMEOUT = 150  # a run that starts the sandbox first
+# The Playground run: greedy, code encouraged (the page's default prompt), a small token budget;
+# an item on which the default model writes a code block that runs.
+PLAYGROUND_TASK, PLAYGROUND_SEED, PLAYGROUND_TOKENS = "game24", 7, 320
+PLAYGROUND_TIMEOUT = 400  # loads the model and generates on a shared machine
 
 
 # ── PNG decoding (8-bit RGB/RGBA, non-interlaced: what GTK writes) ─────────────
@@ -113,6 +123,16 @@ def colour_stats(path, skip_top=60):
                 dark += 1
     top = max(counts.values()) / (width * max(1, height - skip_top))
     return width, height, len(counts), top, dark
+
+
+def cli_run(cli, task, seed, max_tokens):
+    """The CLI's trace for the Playground's run: same item, greedy, code style, same budget."""
+    ran = subprocess.run([cli, "run", "--task", task, "--item-seed", str(seed), "--style", "code",
+                          "--max-trace-tokens", str(max_tokens), "--json"],
+                         capture_output=True, text=True, timeout=PLAYGROUND_TIMEOUT)
+    if ran.returncode != 0:
+        raise RuntimeError(f"r1ci run failed ({ran.returncode}): {ran.stderr.strip()}")
+    return json.loads(ran.stdout)
 
 
 def oracle_section(lines):
@@ -416,6 +436,73 @@ def main(argv):
         check("unknown task is reported in the page", status == 0 and "No task “no-such-task”" in out,
               f"status {status}\n{err}")
         check_compare_page(studio, cli, display, artifacts, check, procs)
+        # The Playground: the same trace as the CLI's, streamed into cells, and its tokens.
+        trace = cli_run(cli, PLAYGROUND_TASK, PLAYGROUND_SEED, PLAYGROUND_TOKENS)
+        with open(os.path.join(artifacts, "playground-cli-trace.json"), "w") as f:
+            json.dump(trace, f, indent=1)
+        playground_args = ["--playground-run", f"{PLAYGROUND_TASK}:{PLAYGROUND_SEED}",
+                           "--playground-max-tokens", str(PLAYGROUND_TOKENS)]
+        playground_shot = os.path.join(artifacts, "playground-page.png")
+        if os.path.exists(playground_shot):
+            os.remove(playground_shot)
+        status, out, err = run_studio(studio, display, playground_args + [
+            "--screenshot", playground_shot, "--dump-labels"], procs, timeout=PLAYGROUND_TIMEOUT)
+        with open(os.path.join(artifacts, "playground-page.labels.txt"), "w") as f:
+            f.write(out)
+        check("studio exits 0 after the Playground run", status == 0, f"status {status}\n{err}")
+        lines = out.splitlines()
+        tokens = trace["tokens"]
+        check("the CLI's trace has a code block that ran (else pick another item)",
+              len(trace["cells"]) >= 1 and trace["cells"][0].get("result") is not None,
+              f"{len(trace['cells'])} cells, end {trace['end']}")
+        check("Playground shows the question", trace["question"] in out, f"missing {trace['question']!r}")
+        if trace["cells"]:
+            cell = trace["cells"][0]
+            check("Playground shows the first code block as a cell with the CLI's code",
+                  "Python · block 1" in lines and cell["code"] in out, f"missing {cell['code']!r}")
+            result = cell.get("result") or {}
+            status_lines = [l for l in lines if l.startswith("exit ") and l.endswith(" ms")]
+            expected = f"exit {result.get('exit_code')} · "
+            check("Playground shows the block's execution result with status and time",
+                  "Execution result" in lines and any(l.startswith(expected) for l in status_lines)
+                  and result.get("stdout", "").strip() in out,
+                  f"status lines {status_lines}, expected {expected!r}")
+        check("Playground shows the CLI's finish reason",
+              f"Finished · {trace['end']}" in lines and any(l.startswith(f"end: {trace['end']}") for l in lines),
+              f"end {trace['end']!r}")
+        count_line = (f"{len(tokens['ids'])} tokens in the trace · {trace['generated_tokens']} generated · "
+                      f"{trace['turns']} turns · {trace['code_calls']} code calls")
+        check("Playground counts as many tokens as the CLI's trace", count_line in lines, f"missing {count_line!r}")
+        if trace.get("verdict") is not None:
+            verdict_word = "Correct" if trace["verdict"]["correct"] else "Wrong"
+            check("Playground shows the CLI's verdict", verdict_word in lines, f"missing {verdict_word!r}")
+        check_screenshot("Playground screenshot is a drawn page", playground_shot, err)
+
+        tokens_shot = os.path.join(artifacts, "playground-tokens.png")
+        status, out, err = run_studio(studio, display, playground_args + [
+            "--playground-view", "tokens", "--screenshot", tokens_shot, "--dump-labels"], procs,
+            timeout=PLAYGROUND_TIMEOUT)
+        with open(os.path.join(artifacts, "playground-tokens.labels.txt"), "w") as f:
+            f.write(out)
+        generated = sum(tokens["loss_mask"])
+        summary = (f"{len(tokens['ids'])} tokens · {generated} generated by the model · "
+                   f"{len(tokens['ids']) - generated} masked")
+        shown = "".join(t if t else "·" for t in tokens["texts"]).strip()
+        check("token view counts the CLI's tokens, generated and masked", status == 0 and summary in out.splitlines(),
+              f"missing {summary!r}")
+        check("token view shows the CLI's token texts in order", shown in out, "token texts differ")
+        check_screenshot("token view screenshot is a drawn page", tokens_shot, err)
+        # Stop: a run with a large budget, stopped a few seconds in, ends "stopped" with what it had.
+        status, out, err = run_studio(studio, display, [
+            "--playground-run", f"{PLAYGROUND_TASK}:{PLAYGROUND_SEED}", "--playground-max-tokens", "30000",
+            "--playground-stop-after", "4", "--dump-labels"], procs, timeout=PLAYGROUND_TIMEOUT)
+        with open(os.path.join(artifacts, "playground-stopped.labels.txt"), "w") as f:
+            f.write(out)
+        lines = out.splitlines()
+        counted = [l for l in lines if " tokens in the trace · " in l]
+        check("Stop ends the Playground run with reason stopped and the trace so far",
+              status == 0 and "Stopped" in lines and any(l.startswith("end: stopped") for l in lines)
+              and len(counted) == 1, f"status {status}, counts {counted}\n{err}")
     except Exception as error:  # a crash of the harness is a failure, not a traceback
         check("harness", False, f"{type(error).__name__}: {error}")
     finally:

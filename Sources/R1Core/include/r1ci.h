@@ -224,6 +224,75 @@ typedef int32_t (*r1ci_token_fn)(const char *piece, int32_t token, float logprob
 int32_t r1ci_model_generate(r1ci_model *model, const char *request_json,
                             r1ci_token_fn on_token, void *user_data, char **out_json);
 
+/* ── Agent runs (the Playground) ───────────────────────────────────────── */
+
+typedef struct r1ci_stop r1ci_stop;
+
+/* A stop handle for r1ci_agent_run_json: *out receives a handle the caller
+ * owns; release it with r1ci_stop_free() once no run uses it. */
+int32_t r1ci_stop_new(r1ci_stop **out);
+
+/* Asks the run holding `stop` to end: it ends after the token or code run in
+ * progress, with finish reason "stopped". Safe from any thread, any number of
+ * times; NULL is allowed. A handle stays raised: use a new one per run. */
+void r1ci_stop_raise(r1ci_stop *stop);
+
+/* Releases a handle from r1ci_stop_new(). NULL is allowed. */
+void r1ci_stop_free(r1ci_stop *stop);
+
+/* Called by r1ci_agent_run_json with each event, one JSON object (UTF-8,
+ * NUL-terminated, valid only during the call: copy it to keep it), in order,
+ * on the calling thread. Return 0 to go on, nonzero to stop the run as
+ * r1ci_stop_raise does. Every event has "type":
+ *   "start"      {model, question, style, item: {task, seed, level, index, level_name, gold} | null}
+ *   "token"      {id, text, logprob}         each generated token (loss mask 1), in order
+ *   "text"       {part: "text" | "code", text}  the model's text to show, fence lines left out
+ *   "code_start" {cell}                     a ```python block opened (cell: 0, 1, …)
+ *   "code_end"   {cell, code}               the block closed; it runs next
+ *   "execution"  {cell, run: {...} | null, failure: str | null}
+ *                                           run as in r1ci_task_run_oracle_json; failure when
+ *                                           the sandbox could not run it
+ *   "appended"   {text}                     the result text put back into the context (loss mask 0)
+ *   "answer"     {answer}                   the final <<<answer>>>, when there is one
+ *   "verdict"    {score, correct, reason, answer}  task questions only
+ *   "finish"     {reason, detail, trace}    always the last event; trace as the result */
+typedef int32_t (*r1ci_event_fn)(const char *event_json, void *user_data);
+
+/* Runs the code-interpreter loop once. request_json is an object:
+ *   {"model": str ("smollm2-135m": a known name or a GGUF file or model folder),
+ *    "task": str, "item_seed": uint64 (0), "level": int (the task's default), "index": uint64 (0)
+ *      | "question": str (free text, no verdict),
+ *    "temperature": float >= 0 (0: greedy), "seed": uint64 (0, sampling),
+ *    "style": "free" | "code" | "text" ("free"), "max_code_calls": int (8),
+ *    "max_turn_tokens": int (1024), "max_trace_tokens": int (4096)}
+ * The model stays loaded for the next run with the same model; code runs in
+ * the process's shared sandbox (see r1ci_sandbox_start). `stop` and on_event
+ * may be NULL. Result, the trace:
+ *   {"model", "question", "style", "item": {task, seed, level, index} | null,
+ *    "end": "answer" | "eos" | "code_call_limit" | "turn_token_limit" | "trace_token_limit" |
+ *           "context" | "unclosed_code_block" | "sandbox_failure" | "engine_failure" | "stopped",
+ *    "end_detail": str | null, "answer": str | null,
+ *    "verdict": {score, correct, reason, answer} | null, "reward": {...} | null,
+ *    "segments": [{"kind": "prompt" | "model" | "execution", "text", "token_count", "stop", "seconds"}],
+ *    "cells": [{"code", "segment", "result": run | null, "failure"}],
+ *    "tokens": {"ids": [int], "texts": [str], "loss_mask": [0|1], "logprobs": [float | null],
+ *               "segments": [int]}   (one entry per token of the whole context, in order),
+ *    "prompt_tokens", "generated_tokens", "appended_tokens", "turns", "code_calls": int,
+ *    "generation_seconds", "sandbox_seconds": float}
+ * The generated tokens (loss mask 1) are exactly the "token" events, in order.
+ * Bad request, unknown task or model: R1CI_ERR_INVALID_ARGUMENT; no sandbox:
+ * R1CI_ERR_SANDBOX. A run that ends early (a limit, a stop, a failing program)
+ * is a result, not an error. Blocks until the run ends.
+ * *out_json is owned by the caller (r1ci_string_free). */
+int32_t r1ci_agent_run_json(const char *request_json, r1ci_stop *stop,
+                            r1ci_event_fn on_event, void *user_data, char **out_json);
+
+/* The models a user can pick, as JSON:
+ *   {"cache": str, "models": [{"name", "path", "default": bool, "installed": bool,
+ *     "description", "format"?: "gguf" | "hf", "architecture"?, "parameters"?, "bytes"?, "error"?}]}
+ * *out_json is owned by the caller (r1ci_string_free). */
+int32_t r1ci_models_list_json(char **out_json);
+
 #ifdef __cplusplus
 }
 #endif
