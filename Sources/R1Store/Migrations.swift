@@ -80,6 +80,8 @@ enum Migrations {
         );
         CREATE INDEX evaluation_items_by_task ON evaluation_items(evaluation_id, task);
         """,
+        // 2: imported tasks, user splits, mixtures, difficulty history (MigrationTaskLibrary.swift).
+        taskLibrary,
     ]
 
     static var latestVersion: Int { all.count }

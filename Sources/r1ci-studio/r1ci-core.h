@@ -69,4 +69,20 @@ void        r1ci_core_workspace_close (gpointer     workspace);
 JsonNode   *r1ci_core_workspace_info  (gpointer     workspace,
                                        GError     **error);
 
+/* Task library (r1ci_task_import, r1ci_mixture_*). The workspace must be open:
+ * imports and mixtures live in it. */
+JsonNode   *r1ci_core_task_import     (gpointer     workspace,
+                                       const char  *kind,
+                                       const char  *path,
+                                       const char  *name,
+                                       GError     **error);
+gboolean    r1ci_core_mixture_save    (gpointer     workspace,
+                                       const char  *mixture_json,
+                                       GError     **error);
+JsonNode   *r1ci_core_mixture_sample  (gpointer     workspace,
+                                       const char  *name,
+                                       guint64      start,
+                                       guint        count,
+                                       GError     **error);
+
 G_END_DECLS

@@ -2,6 +2,8 @@
 
 #define G_LOG_DOMAIN "r1ci-options"
 
+#include <string.h>
+
 #include "r1ci-options.h"
 
 static const char *const PAGES[] = { "tasks", NULL };
@@ -33,6 +35,7 @@ r1ci_options_parse (R1ciOptions  *options,
 {
   g_autofree char *seed = NULL;
   g_autofree char *index = NULL;
+  g_autofree char *slide_level = NULL;
   const GOptionEntry entries[] = {
     { "page", 0, 0, G_OPTION_ARG_STRING, &options->page, "Page to show (tasks)", "NAME" },
     { "task", 0, 0, G_OPTION_ARG_STRING, &options->task, "Task to select", "ID" },
@@ -48,6 +51,14 @@ r1ci_options_parse (R1ciOptions  *options,
       "Test: type this answer and press Check before the screenshot or dump", "TEXT" },
     { "run-oracle", 0, 0, G_OPTION_ARG_NONE, &options->run_oracle,
       "Test: press Run oracle and wait for its result before the screenshot or dump", NULL },
+    { "import", 0, 0, G_OPTION_ARG_FILENAME, &options->import,
+      "Import a file as a task (bbh, symbench, rg or jsonl) into the workspace", "KIND:PATH" },
+    { "slide-level", 0, 0, G_OPTION_ARG_STRING, &slide_level,
+      "Test: move the level slider to N before the screenshot or dump", "N" },
+    { "mixture", 0, 0, G_OPTION_ARG_STRING, &options->mixture,
+      "Test: open the mixture editor with this mixture name", "NAME" },
+    { "mixture-entry", 0, 0, G_OPTION_ARG_STRING_ARRAY, &options->mixture_entries,
+      "Test: add an entry to the mixture editor (repeatable), then save and preview", "TASK:LEVEL:WEIGHT" },
     G_OPTION_ENTRY_NULL
   };
   g_autoptr(GOptionContext) context = g_option_context_new (NULL);
@@ -82,6 +93,24 @@ r1ci_options_parse (R1ciOptions  *options,
         return FALSE;
       options->has_index = TRUE;
     }
+  if (slide_level != NULL)
+    {
+      guint64 value = 0;
+      if (!parse_unsigned ("--slide-level", slide_level, &value, error))
+        return FALSE;
+      if (value > 1000)
+        {
+          g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE, "--slide-level must be 0..1000");
+          return FALSE;
+        }
+      options->slide_level = (int) value;
+      options->has_slide_level = TRUE;
+    }
+  if (options->import != NULL && strchr (options->import, ':') == NULL)
+    {
+      g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE, "--import must be KIND:PATH");
+      return FALSE;
+    }
   if (options->level != NULL && options->level[0] == '\0')
     {
       g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE, "--level is empty");
@@ -99,4 +128,7 @@ r1ci_options_clear (R1ciOptions *options)
   g_clear_pointer (&options->workspace, g_free);
   g_clear_pointer (&options->screenshot, g_free);
   g_clear_pointer (&options->answer, g_free);
+  g_clear_pointer (&options->import, g_free);
+  g_clear_pointer (&options->mixture, g_free);
+  g_clear_pointer (&options->mixture_entries, g_strfreev);
 }

@@ -19,6 +19,11 @@ typedef struct
   gboolean  dump_labels;  /* --dump-labels (test) */
   char     *answer;       /* --answer TEXT (test): typed and checked before the dump */
   gboolean  run_oracle;   /* --run-oracle (test): press Run oracle, wait for the result */
+  char     *import;       /* --import KIND:PATH: import a file as a task (as Import… does) */
+  gboolean  has_slide_level;
+  int       slide_level;  /* --slide-level N (test): move the level slider to N */
+  char     *mixture;      /* --mixture NAME (test): open the mixture editor with this name */
+  char    **mixture_entries; /* --mixture-entry TASK:LEVEL:WEIGHT (repeatable), then Save and preview */
 } R1ciOptions;
 
 gboolean r1ci_options_parse (R1ciOptions  *options,

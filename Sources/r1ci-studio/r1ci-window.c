@@ -71,6 +71,7 @@ r1ci_window_open_workspace (R1ciWindow *self,
       show_banner (self, text);
       return FALSE;
     }
+  r1ci_tasks_page_set_workspace (self->tasks_page, self->workspace);
 
   info = r1ci_core_workspace_info (self->workspace, &error);
   if (info != NULL && JSON_NODE_HOLDS_OBJECT (info))
