@@ -34,11 +34,42 @@ enum SymBenchImport {
             var familyMetadata = solution.objectValue ?? [:]
             familyMetadata["solution"] = solution
             familyMetadata["question"] = .string(question)
+            let candidates = family.map { adapterReadings(family: $0, question: question, gold: gold) } ?? []
             return ImportedItem(question: question, gold: gold,
-                                metadata: .object(Importer.familyOrExact(family: family, gold: gold, familyMetadata: familyMetadata)))
+                                metadata: .object(Importer.familyOrExact(family: family, gold: gold, familyMetadata: familyMetadata,
+                                                                         candidates: candidates)))
         }
         let described = family.map { "family \($0)" } ?? "no R1CI family"
         return (items, "SymBench items from \(Importer.lastComponent(folder)) (\(described)); exact match unless R1CI's verifier accepts an item's own solution.")
+    }
+
+    /// Readings of a sample as the metadata R1CI's verifier of `family` reads, for the families
+    /// whose checker needs the puzzle and not only the answer. Each is only a guess: it is used
+    /// when the verifier then accepts the sample's own solution (Importer.familyOrExact).
+    ///   game24: the numbers are those of the solution expression (each must appear in the
+    ///   question), the target one of the question's integers.
+    static func adapterReadings(family: String, question: String, gold: String) -> [[String: JSONValue]] {
+        switch family {
+        case "game24":
+            let used = integers(in: gold)
+            var available = integers(in: question)
+            for n in used {
+                guard let i = available.firstIndex(of: n) else { return [] }
+                available.remove(at: i)
+            }
+            let targets = [24] + integers(in: question).filter { $0 != 24 }
+            var seen = Set<Int>()
+            return targets.filter { seen.insert($0).inserted }.map {
+                ["numbers": JSONValue(used.sorted()), "target": .int($0)]
+            }
+        default:
+            return []
+        }
+    }
+
+    /// The unsigned integers written in `text`, in order.
+    static func integers(in text: String) -> [Int] {
+        text.split(whereSeparator: { !$0.isNumber }).compactMap { Int($0) }
     }
 
     /// The generated SymBench task a folder name refers to, if any: the name lowercased,

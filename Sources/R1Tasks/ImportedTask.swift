@@ -129,9 +129,12 @@ public struct ImportedTask: ReasoningTask {
         ImportScoring.verify(answer: answer, metadata: metadata)
     }
 
-    /// Prints the stored answer: the dataset's own gold is all an imported task knows.
+    /// Prints the stored answer as the item's gold shows it ("(A)" for a choice): the
+    /// dataset's own answer is all an imported task knows.
     public func oracle(metadata: JSONValue) -> String {
-        "print(\(JSONValue.string(metadata["answer"]?.stringValue ?? "").canonicalJSON()))\n"
+        var answer = metadata["answer"]?.stringValue ?? ""
+        if metadata["scoring"]?.stringValue == "choice" { answer = "(\(answer))" }
+        return "print(\(JSONValue.string(answer).canonicalJSON()))\n"
     }
 }
 

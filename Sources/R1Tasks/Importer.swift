@@ -107,16 +107,21 @@ public enum Importer {
 
     /// Scoring metadata for an item whose family R1CI generates: its verifier is used when it
     /// accepts the item's own gold on `familyMetadata` and rejects junk; otherwise exact match.
-    static func familyOrExact(family: String?, gold: String, familyMetadata: [String: JSONValue]) -> [String: JSONValue] {
+    /// `candidates` are further readings of the item's data to try in turn (SymBench adapters).
+    static func familyOrExact(family: String?, gold: String, familyMetadata: [String: JSONValue],
+                              candidates: [[String: JSONValue]] = []) -> [String: JSONValue] {
         var fields: [String: JSONValue] = ["answer": .string(gold), "scoring": "exact"]
         guard let family, TaskRegistry.isGenerated(family), let task = try? TaskRegistry.task(family) else { return fields }
-        var meta = familyMetadata
-        if meta["answer"] == nil { meta["answer"] = .string(gold) }
-        let verdict = { (answer: String) in task.verify(answer: answer, metadata: .object(meta)).isCorrect }
-        guard verdict(gold), !verdict(""), !verdict("r1ci import probe: not an answer") else { return fields }
-        fields["scoring"] = "family"
-        fields["family"] = .string(family)
-        fields["family_metadata"] = .object(meta)
+        for candidate in [familyMetadata] + candidates {
+            var meta = candidate
+            if meta["answer"] == nil { meta["answer"] = .string(gold) }
+            let verdict = { (answer: String) in task.verify(answer: answer, metadata: .object(meta)).isCorrect }
+            guard verdict(gold), !verdict(""), !verdict("r1ci import probe: not an answer") else { continue }
+            fields["scoring"] = "family"
+            fields["family"] = .string(family)
+            fields["family_metadata"] = .object(meta)
+            return fields
+        }
         return fields
     }
 }

@@ -141,6 +141,29 @@ private func importError(_ body: () throws -> Any) -> String? {
         #expect(!task.verify(answer: "25", metadata: def.items[2].metadata).isCorrect)
     }
 
+    @Test func symbenchGame24FolderIsScoredByR1CIsVerifier() throws {
+        // A SymBench-style folder written from R1CI's own game24 items: the adapter reads the
+        // numbers from each solution, and R1CI's checker then accepts any right expression.
+        let game24 = try TaskRegistry.task("game24")
+        let dir = try scratch()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let folder = dir.appendingPathComponent("game24_dataset")
+        let made = try (0..<4).map { try game24.item(seed: 11, level: 1, index: UInt64($0)) }
+        for (i, item) in made.enumerated() {
+            _ = try write(item.question, folder, "sample_\(i)/question.txt")
+            _ = try write(JSONValue.string(item.gold).canonicalJSON(), folder, "sample_\(i)/solution.json")
+        }
+        let def = try Importer.read(kind: .symbench, path: folder.path)
+        #expect(def.scoringCounts == ["family:game24": 4])
+        let task = ImportedTask(def)
+        for (stored, original) in zip(def.items, made) {
+            #expect(task.verify(answer: "(\(original.gold))", metadata: stored.metadata).isCorrect)
+            #expect(task.oracle(metadata: stored.metadata) == "print(\(JSONValue.string(original.gold).canonicalJSON()))\n")
+            // An expression that reaches the target with other numbers is still wrong.
+            #expect(!task.verify(answer: "6*4", metadata: stored.metadata).isCorrect)
+        }
+    }
+
     @Test func malformedFilesNameTheFileAndTheLine() throws {
         let dir = try scratch()
         defer { try? FileManager.default.removeItem(at: dir) }
