@@ -13,9 +13,11 @@ extension TasksCommand {
         @Argument(help: "Task ids (default: all).") var tasks: [String] = []
         @Option(help: "Seeds per level, 1…1000.") var seeds: Int = 20
         @Flag(help: "One JSON object per task.") var json = false
+        @OptionGroup var workspaceOption: WorkspaceOption
 
         func run() throws {
             guard (1...1000).contains(seeds) else { throw InputError("--seeds \(seeds) is out of range 1…1000") }
+            _ = try workspaceOption.openIfPresent()   // imported tasks can be named
             let chosen = try tasks.isEmpty ? TaskRegistry.all : tasks.map { try TaskRegistry.task($0) }
             let sandbox: Sandbox
             do { sandbox = try Sandbox(config: SandboxConfig()) } catch {
