@@ -2,7 +2,9 @@
 // (optionally with "canary"). A target like "(C)" makes the item multiple choice:
 // the options are the "(X) text" lines of the input, scored by letter. Any other
 // target (True, valid, Yes, 24, ") ] }", word lists) is scored exactly after
-// normalisation. The six files R1CI cannot generate (causal_judgement,
+// normalisation — unless it is the text of one of the input's options (a few
+// movie_recommendation and ruin_names targets are written that way), which
+// makes it that option's letter. The six files R1CI cannot generate (causal_judgement,
 // disambiguation_qa, movie_recommendation, ruin_names,
 // salient_translation_error_detection, snarks) all have this shape.
 
@@ -18,8 +20,9 @@ enum BBHImport {
             guard let targetValue = example["target"], let target = Importer.goldText(targetValue) else {
                 throw ImportError("\(at).target is missing")
             }
-            if let letter = optionLetter(target) {
-                let options = self.options(in: input)
+            let options = self.options(in: input)
+            let byText = options.first { ImportScoring.normalise($0.text) == ImportScoring.normalise(target) }?.letter
+            if let letter = optionLetter(target) ?? byText {
                 if !options.isEmpty, !options.contains(where: { $0.letter == letter }) {
                     throw ImportError("\(at).target (\(letter)) is not one of the input's options")
                 }

@@ -58,6 +58,19 @@ private func importError(_ body: () throws -> Any) -> String? {
         #expect(task.oracle(metadata: free.metadata) == "print(\"No\")\n")
     }
 
+    @Test func bbhTargetWrittenAsAnOptionsTextBecomesThatOption() throws {
+        let dir = try scratch()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let input = "Find a movie similar to these.\nOptions:\n(A) Monsters, Inc\n(B) The Fly"
+        let path = try write(try json(["examples": [["input": input, "target": "Monsters, Inc"]]]), dir, "movie.json")
+        let def = try Importer.read(kind: .bbh, path: path)
+        #expect(def.items[0].gold == "(A)" && def.scoringCounts == ["choice": 1])
+        let task = ImportedTask(def)
+        #expect(task.verify(answer: "A", metadata: def.items[0].metadata).isCorrect)
+        #expect(task.verify(answer: "monsters, inc", metadata: def.items[0].metadata).isCorrect)
+        #expect(!task.verify(answer: "(B)", metadata: def.items[0].metadata).isCorrect)
+    }
+
     @Test func evaluationQuestionIIsStoredItemIAndPositionsWrap() throws {
         let dir = try scratch()
         defer { try? FileManager.default.removeItem(at: dir) }
