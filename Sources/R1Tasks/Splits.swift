@@ -104,6 +104,9 @@ public enum Splits {
         return map
     }()
 
+    /// The test side of the default split (the name code written before data/splits kept).
+    public static var defaultTest: Set<String> { Set(Splits.default.test) }
+
     /// The side of the default split a task is on; tasks it does not name are extra.
     public static func defaultSplit(of taskID: String) -> Split {
         defaultSides[taskID] ?? .extra
