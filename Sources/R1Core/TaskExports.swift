@@ -6,7 +6,7 @@ import R1Tasks
 @_cdecl("r1ci_tasks_list_json")
 public func r1ci_tasks_list_json(_ out: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> Int32 {
     do {
-        return giveString(try encodeJSON(TaskRegistry.all.map { TaskSummary($0) }), to: out)
+        return giveString(try encodeJSON(TaskRegistry.allWithImported.map { TaskSummary($0) }), to: out)
     } catch {
         return fail(R1CI_ERR_INTERNAL, "\(error)")
     }

@@ -11,6 +11,7 @@ public func r1ci_workspace_open(_ path: UnsafePointer<CChar>?,
     let directory = path.map { URL(fileURLWithPath: String(cString: $0)) } ?? Workspace.defaultDirectory()
     do {
         let ws = try Workspace(directory: directory)
+        try registerImportedTasks(ws)   // TaskLibraryExports.swift
         out.pointee = OpaquePointer(Unmanaged.passRetained(ws).toOpaque())
         return R1CI_OK
     } catch {

@@ -87,6 +87,8 @@ enum Migrations {
         ALTER TABLE traces ADD COLUMN label TEXT;
         CREATE INDEX traces_by_run_label ON traces(run_id, label);
         """,
+        // 3: imported tasks, user splits, mixtures, difficulty history (MigrationTaskLibrary.swift).
+        taskLibrary,
     ]
 
     static var latestVersion: Int { all.count }

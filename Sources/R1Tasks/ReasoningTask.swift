@@ -7,6 +7,11 @@ public enum TaskSource: String, Sendable, Codable, CaseIterable {
     case bbh = "BIG-Bench-Hard"
     case reasoningGym = "Reasoning Gym"
     case r1ci = "R1CI"
+    // Fixed datasets a user imported into a workspace (ImportedTask.swift).
+    case importedBBH = "imported:bbh"
+    case importedSymBench = "imported:symbench"
+    case importedRG = "imported:rg"
+    case importedJSONL = "imported:jsonl"
 }
 
 /// One difficulty knob: a named quantity the generator reads at every level.
@@ -150,6 +155,9 @@ public protocol ReasoningTask: Sendable {
     func verify(answer: String, metadata: JSONValue) -> Verdict
     /// A short Python program that solves the item from its data and prints the answer.
     func oracle(metadata: JSONValue) -> String
+    /// Item `index` at `seed` and `level`; generated tasks use the default below,
+    /// imported ones (ImportedTask) look the item up instead.
+    func item(seed: UInt64, level: Int, index: UInt64) throws -> TaskItem
 }
 
 /// A generated item with everything needed to show, check and store it.
@@ -186,7 +194,17 @@ public enum TaskError: Error, Equatable, CustomStringConvertible {
 
 extension ReasoningTask {
     /// Item `index` of this task at `seed` and `level`.
-    public func item(seed: UInt64, level: Int, index: UInt64 = 0) throws -> TaskItem {
+    public func item(seed: UInt64, level: Int, index: UInt64) throws -> TaskItem {
+        try generatedItem(seed: seed, level: level, index: index)
+    }
+
+    /// Item 0 at `seed` and `level` (through the protocol, so imported tasks answer too).
+    public func item(seed: UInt64, level: Int) throws -> TaskItem {
+        try item(seed: seed, level: level, index: 0)
+    }
+
+    /// The generated item: what `item` does for every task with a generator.
+    public func generatedItem(seed: UInt64, level: Int, index: UInt64) throws -> TaskItem {
         // `info` is a protocol requirement: every read returns a fresh copy of the
         // whole record (a dozen reference counts), so it is read once per item.
         let info = self.info

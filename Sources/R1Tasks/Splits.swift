@@ -1,31 +1,115 @@
-// The default train/test split of task families, in the paper's proportion
-// (about three quarters train). `r1ci tasks split --write` writes this table to
-// data/splits/default.json, and a test keeps the two the same.
+// Train/test splits of task families. The default split lives in
+// data/splits/default.json (written by `r1ci tasks split propose`, see
+// SplitProposal.swift); SplitsDefaultData.swift embeds that file's bytes so the
+// library and the C ABI need no resource bundle at run time, and a test keeps
+// the two the same (`make splits` rewrites both). Tasks named on neither side
+// are `extra`: usable in user splits and mixtures, never in the default ones.
+
+import Foundation
 
 public enum Split: String, Sendable, Codable, CaseIterable {
-    case train, test
+    case train, test, extra
+}
+
+/// A named split: the task ids on each side. The default one also lists its
+/// extra tasks; a user split's extra side is every task it does not name.
+public struct SplitDefinition: Sendable, Codable, Equatable {
+    public var name: String
+    public var train: [String]
+    public var test: [String]
+    public var extra: [String]
+
+    public init(name: String, train: [String], test: [String], extra: [String] = []) {
+        self.name = name
+        self.train = train
+        self.test = test
+        self.extra = extra
+    }
+
+    /// The side a task is on: train, test, else extra.
+    public func side(of taskID: String) -> Split {
+        if train.contains(taskID) { return .train }
+        if test.contains(taskID) { return .test }
+        return .extra
+    }
+
+    public func tasks(_ side: Split) -> [String] {
+        switch side {
+        case .train: return train
+        case .test: return test
+        case .extra: return extra
+        }
+    }
+
+    /// Problems that make the split unusable: a task on both sides, twice on one, or empty sides.
+    public func problems() -> [String] {
+        var out: [String] = []
+        let both = Set(train).intersection(test)
+        if !both.isEmpty { out.append("on both sides: \(both.sorted().joined(separator: ", "))") }
+        for (side, ids) in [("train", train), ("test", test)] where Set(ids).count != ids.count {
+            out.append("a task is listed twice on the \(side) side")
+        }
+        if test.isEmpty { out.append("the test side is empty") }
+        if train.isEmpty { out.append("the train side is empty") }
+        return out
+    }
+
+    /// Pretty JSON with sorted keys and a final newline: the form of data/splits/*.json.
+    public func fileJSON(extraFields: [String: JSONValue] = [:]) -> String {
+        var fields: [String: JSONValue] = extraFields
+        fields["name"] = .string(name)
+        fields["train"] = JSONValue(train)
+        fields["test"] = JSONValue(test)
+        fields["extra"] = JSONValue(extra)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+        let data = (try? encoder.encode(JSONValue.object(fields))) ?? Data("{}".utf8)
+        return String(decoding: data, as: UTF8.self) + "\n"
+    }
+
+    /// Reads the file form; `origin` names the file in errors.
+    public static func parse(_ text: String, origin: String) throws -> SplitDefinition {
+        guard let value = JSONValue.parse(text), case .object(let fields) = value else {
+            throw SplitError("\(origin): not a JSON object")
+        }
+        func ids(_ key: String) throws -> [String] {
+            guard let v = fields[key] else { return [] }
+            guard let list = v.stringArray else { throw SplitError("\(origin): $.\(key) is not a list of task ids") }
+            return list
+        }
+        return SplitDefinition(name: fields["name"]?.stringValue ?? "default",
+                               train: try ids("train"), test: try ids("test"), extra: try ids("extra"))
+    }
+}
+
+public struct SplitError: Error, CustomStringConvertible {
+    public let description: String
+    public init(_ description: String) { self.description = description }
 }
 
 public enum Splits {
-    /// Test tasks of the default split; every other registered task trains. About a
-    /// quarter of the families, drawn so that every source and most categories appear
-    /// on both sides. SymBench's test tasks follow CodeSteer's "unseen" set where R1CI
-    /// has them (letters, eight queens, cryptanalysis, string splitting, combinatorial
-    /// calculation, 2048).
-    public static let defaultTest: Set<String> = [
-        // SymBench
-        "blocksworld", "letters", "eight_queens", "cryptanalysis", "string_splitting",
-        "combinatorial_calculation", "game2048",
-        // BIG-Bench-Hard
-        "logical_deduction", "tracking_shuffled_objects_7", "date_understanding", "word_sorting",
-        "geometric_shapes",
-        // Reasoning Gym
-        "lcm", "base_conversion", "polynomial_multiplication", "dice", "shortest_path", "knights_knaves",
-        "maze", "game_of_life", "count_primes",
-    ]
+    /// The default split, read once from the embedded copy of data/splits/default.json.
+    public static let `default`: SplitDefinition = {
+        do { return try SplitDefinition.parse(DefaultSplitData.json, origin: "data/splits/default.json") }
+        catch { preconditionFailure("the embedded default split is unreadable: \(error)") }
+    }()
 
+    /// data/splits/default.json as embedded, byte for byte.
+    public static var defaultFileText: String { DefaultSplitData.json + "\n" }
+
+    private static let defaultSides: [String: Split] = {
+        var map: [String: Split] = [:]
+        for id in Splits.default.train { map[id] = .train }
+        for id in Splits.default.test { map[id] = .test }
+        return map
+    }()
+
+    /// The test side of the default split (the name code written before data/splits kept).
+    public static var defaultTest: Set<String> { Set(Splits.default.test) }
+
+    /// The side of the default split a task is on; tasks it does not name are extra.
     public static func defaultSplit(of taskID: String) -> Split {
-        defaultTest.contains(taskID) ? .test : .train
+        defaultSides[taskID] ?? .extra
     }
 }
 

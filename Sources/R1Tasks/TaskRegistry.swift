@@ -21,7 +21,7 @@ public enum TaskRegistry {
     }()
 
     public static func task(_ id: String) throws -> any ReasoningTask {
-        guard let task = byID[id] else { throw TaskError.unknownTask(id) }
+        guard let task = byID[id] ?? ImportedTasks.task(id) else { throw TaskError.unknownTask(id) }
         return task
     }
 

@@ -6,6 +6,7 @@
 #define G_LOG_DOMAIN "r1ci-application"
 
 #include <stdio.h>
+#include <stdlib.h>
 
 #include <gtksourceview/gtksource.h>
 
@@ -199,6 +200,26 @@ start_playground_run (R1ciApplication *self,
   return TRUE;
 }
 
+/* --mixture NAME --mixture-entry TASK:LEVEL:WEIGHT…: fills the editor, then saves and previews. */
+static void
+apply_mixture_options (const R1ciOptions *options,
+                       R1ciTasksPage     *tasks)
+{
+  R1ciMixtureEditor *editor = r1ci_tasks_page_show_mixture_editor (tasks);
+
+  if (options->mixture != NULL)
+    r1ci_mixture_editor_set_name (editor, options->mixture);
+  for (guint i = 0; options->mixture_entries != NULL && options->mixture_entries[i] != NULL; i++)
+    {
+      g_auto(GStrv) parts = g_strsplit (options->mixture_entries[i], ":", 3);
+      if (g_strv_length (parts) != 3)
+        continue;
+      r1ci_mixture_editor_add_entry (editor, parts[0], atoi (parts[1]), g_ascii_strtod (parts[2], NULL));
+    }
+  if (options->mixture_entries != NULL)
+    r1ci_mixture_editor_save_and_preview (editor);
+}
+
 /* Applies the start-up options; TRUE when an oracle or Playground run was
  * started that the hooks must wait for. */
 static gboolean
@@ -213,6 +234,13 @@ apply_options (R1ciApplication *self,
   r1ci_window_open_workspace (window, options->workspace);  /* NULL: the CLI's default */
   apply_compare_options (options, r1ci_window_get_compare_page (window));
 
+  if (options->import != NULL)
+    {
+      g_auto(GStrv) parts = g_strsplit (options->import, ":", 2);
+      r1ci_tasks_page_import (tasks, parts[0], parts[1]);
+    }
+  if (options->mixture != NULL || options->mixture_entries != NULL)
+    apply_mixture_options (options, tasks);
   if (options->task != NULL && !r1ci_tasks_page_select_task (tasks, options->task))
     return FALSE;
   if (options->has_seed)
@@ -221,6 +249,8 @@ apply_options (R1ciApplication *self,
     r1ci_tasks_page_set_index (tasks, options->index);
   if (options->level != NULL && !r1ci_tasks_page_set_level (tasks, options->level))
     return FALSE;
+  if (options->has_slide_level)
+    r1ci_tasks_page_slide_level (tasks, options->slide_level);
   if (options->answer != NULL)
     r1ci_tasks_page_check (tasks, options->answer);
   if (options->playground_run != NULL)

@@ -410,3 +410,43 @@ r1ci_core_agent_run_finish (GAsyncResult  *result,
   g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
   return g_task_propagate_pointer (G_TASK (result), error);
 }
+
+/* ── Task library: imports and mixtures ─────────────────────────────────── */
+
+JsonNode *
+r1ci_core_task_import (gpointer     workspace,
+                       const char  *kind,
+                       const char  *path,
+                       const char  *name,
+                       GError     **error)
+{
+  char *json = NULL;
+  int32_t status = r1ci_task_import (workspace, kind, path, name, &json);
+  return take_json (status, json, error);
+}
+
+gboolean
+r1ci_core_mixture_save (gpointer     workspace,
+                        const char  *mixture_json,
+                        GError     **error)
+{
+  int32_t status = r1ci_mixture_save_json (workspace, mixture_json);
+  if (status != R1CI_OK)
+    {
+      set_status_error (status, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+JsonNode *
+r1ci_core_mixture_sample (gpointer     workspace,
+                          const char  *name,
+                          guint64      start,
+                          guint        count,
+                          GError     **error)
+{
+  char *json = NULL;
+  int32_t status = r1ci_mixture_sample_json (workspace, name, start, count, &json);
+  return take_json (status, json, error);
+}

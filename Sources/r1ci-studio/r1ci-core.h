@@ -111,5 +111,20 @@ void        r1ci_core_agent_run_async      (const char           *request_json,
 /* The trace object, or NULL with error (a bad request, no model, no sandbox). */
 JsonNode   *r1ci_core_agent_run_finish     (GAsyncResult         *result,
                                             GError              **error);
+/* Task library (r1ci_task_import, r1ci_mixture_*). The workspace must be open:
+ * imports and mixtures live in it. */
+JsonNode   *r1ci_core_task_import     (gpointer     workspace,
+                                       const char  *kind,
+                                       const char  *path,
+                                       const char  *name,
+                                       GError     **error);
+gboolean    r1ci_core_mixture_save    (gpointer     workspace,
+                                       const char  *mixture_json,
+                                       GError     **error);
+JsonNode   *r1ci_core_mixture_sample  (gpointer     workspace,
+                                       const char  *name,
+                                       guint64      start,
+                                       guint        count,
+                                       GError     **error);
 
 G_END_DECLS

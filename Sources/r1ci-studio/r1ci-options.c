@@ -63,6 +63,7 @@ r1ci_options_parse (R1ciOptions  *options,
   g_autofree char *question = NULL;
   g_autofree char *playground_max_tokens = NULL;
   g_autofree char *playground_stop_after = NULL;
+  g_autofree char *slide_level = NULL;
   const GOptionEntry entries[] = {
     { "page", 0, 0, G_OPTION_ARG_STRING, &options->page, "Page to show (tasks, compare)", "NAME" },
     { "task", 0, 0, G_OPTION_ARG_STRING, &options->task, "Task to select", "ID" },
@@ -91,6 +92,14 @@ r1ci_options_parse (R1ciOptions  *options,
       "Test: press Stop this many seconds after the Playground run starts", "SECONDS" },
     { "playground-view", 0, 0, G_OPTION_ARG_STRING, &options->playground_view,
       "Test: the Playground view to show (trace, tokens)", "NAME" },
+    { "import", 0, 0, G_OPTION_ARG_FILENAME, &options->import,
+      "Import a file as a task (bbh, symbench, rg or jsonl) into the workspace", "KIND:PATH" },
+    { "slide-level", 0, 0, G_OPTION_ARG_STRING, &slide_level,
+      "Test: move the level slider to N before the screenshot or dump", "N" },
+    { "mixture", 0, 0, G_OPTION_ARG_STRING, &options->mixture,
+      "Test: open the mixture editor with this mixture name", "NAME" },
+    { "mixture-entry", 0, 0, G_OPTION_ARG_STRING_ARRAY, &options->mixture_entries,
+      "Test: add an entry to the mixture editor (repeatable), then save and preview", "TASK:LEVEL:WEIGHT" },
     G_OPTION_ENTRY_NULL
   };
   g_autoptr(GOptionContext) context = g_option_context_new (NULL);
@@ -139,6 +148,24 @@ r1ci_options_parse (R1ciOptions  *options,
     {
       g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
                    "unknown bucket '%s' (buckets: fixed, regressed, both_right, both_wrong)", options->bucket);
+      return FALSE;
+    }
+  if (slide_level != NULL)
+    {
+      guint64 value = 0;
+      if (!parse_unsigned ("--slide-level", slide_level, &value, error))
+        return FALSE;
+      if (value > 1000)
+        {
+          g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE, "--slide-level must be 0..1000");
+          return FALSE;
+        }
+      options->slide_level = (int) value;
+      options->has_slide_level = TRUE;
+    }
+  if (options->import != NULL && strchr (options->import, ':') == NULL)
+    {
+      g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE, "--import must be KIND:PATH");
       return FALSE;
     }
   if (options->level != NULL && options->level[0] == '\0')
@@ -207,4 +234,7 @@ r1ci_options_clear (R1ciOptions *options)
   g_clear_pointer (&options->bucket, g_free);
   g_clear_pointer (&options->playground_run, g_free);
   g_clear_pointer (&options->playground_view, g_free);
+  g_clear_pointer (&options->import, g_free);
+  g_clear_pointer (&options->mixture, g_free);
+  g_clear_pointer (&options->mixture_entries, g_strfreev);
 }

@@ -30,6 +30,11 @@ typedef struct
   guint     playground_max_tokens; /* --playground-max-tokens N (test): the run's token limit; 0: the page's */
   char     *playground_view;       /* --playground-view trace|tokens (test) */
   guint     playground_stop_after; /* --playground-stop-after SECONDS (test): press Stop then; 0: never */
+  char     *import;       /* --import KIND:PATH: import a file as a task (as Import… does) */
+  gboolean  has_slide_level;
+  int       slide_level;  /* --slide-level N (test): move the level slider to N */
+  char     *mixture;      /* --mixture NAME (test): open the mixture editor with this name */
+  char    **mixture_entries; /* --mixture-entry TASK:LEVEL:WEIGHT (repeatable), then Save and preview */
 } R1ciOptions;
 
 gboolean r1ci_options_parse (R1ciOptions  *options,

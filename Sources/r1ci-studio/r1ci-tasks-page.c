@@ -5,12 +5,18 @@
  * verdicts from r1ci_task_check_json; oracle runs through the oracle panel
  * (r1ci_task_run_oracle_json). Filtering the list by text, source,
  * category and split is the only thing decided here.
+ *
+ * The task library's workspace side: Import… reads a file through
+ * r1ci_task_import (errors shown in the page, naming the file and line); the
+ * level slider moves the level drop-down, so the item regenerates at each
+ * level; the mixture editor (r1ci-mixture-editor.c) takes the detail pane.
  */
 
 #define G_LOG_DOMAIN "r1ci-tasks-page"
 
 #include "r1ci-core.h"
 #include "r1ci-json.h"
+#include "r1ci-mixture-editor.h"
 #include "r1ci-oracle-panel.h"
 #include "r1ci-task.h"
 #include "r1ci-tasks-page.h"
@@ -28,6 +34,10 @@ struct _R1ciTasksPage
   GtkDropDown    *source_dropdown;
   GtkDropDown    *category_dropdown;
   GtkDropDown    *split_dropdown;
+  GtkDropDown    *import_kind_dropdown;
+  GtkToggleButton *mixture_toggle;
+  GtkScale       *level_scale;
+  R1ciMixtureEditor *mixture_editor;
   GtkStack       *list_stack;
   GtkListView    *list_view;
   GtkStack       *detail_stack;
@@ -47,6 +57,9 @@ struct _R1ciTasksPage
   R1ciVerdictView *verdict_view;
   GtkLabel       *gold_label;
   R1ciOraclePanel *oracle_panel;
+
+  /* borrowed references */
+  gpointer            workspace;     /* the window's open workspace, or NULL */
 
   /* owned references */
   GListStore         *tasks;
@@ -161,6 +174,26 @@ regenerate (R1ciTasksPage *self)
   gtk_widget_set_sensitive (GTK_WIDGET (self->check_button), TRUE);
 }
 
+/* Puts the slider's range and value in step with the level drop-down. */
+static void
+sync_level_scale (R1ciTasksPage *self)
+{
+  guint n = self->current != NULL ? r1ci_task_get_n_levels (self->current) : 1;
+  int level = current_level (self);
+  GtkAdjustment *adjustment = gtk_range_get_adjustment (GTK_RANGE (self->level_scale));
+  gboolean was_updating = self->updating;
+
+  self->updating = TRUE;
+  gtk_adjustment_set_upper (adjustment, MAX (n, 1) - 1);
+  gtk_scale_clear_marks (self->level_scale);
+  for (guint i = 0; i < n; i++)
+    gtk_scale_add_mark (self->level_scale, i, GTK_POS_BOTTOM,
+                        self->current != NULL ? r1ci_task_get_level_name (self->current, i) : NULL);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->level_scale), n > 1);
+  gtk_range_set_value (GTK_RANGE (self->level_scale), level < 0 ? 0 : level);
+  self->updating = was_updating;
+}
+
 /* Fills the right-hand side for task (NULL: nothing selected). */
 static void
 show_task (R1ciTasksPage *self,
@@ -174,7 +207,8 @@ show_task (R1ciTasksPage *self,
 
   if (task == NULL)
     {
-      gtk_stack_set_visible_child_name (self->detail_stack, "none");
+      if (!gtk_toggle_button_get_active (self->mixture_toggle))
+        gtk_stack_set_visible_child_name (self->detail_stack, "none");
       return;
     }
 
@@ -197,13 +231,15 @@ show_task (R1ciTasksPage *self,
   int level = r1ci_task_get_default_level (task);
   if (level >= 0 && (guint) level < r1ci_task_get_n_levels (task))
     gtk_drop_down_set_selected (self->level_dropdown, (guint) level);
+  sync_level_scale (self);
 
   g_autofree char *knobs = r1ci_task_describe_knobs (task);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->level_dropdown), knobs);
 
   self->updating = FALSE;
 
-  gtk_stack_set_visible_child_name (self->detail_stack, "task");
+  if (!gtk_toggle_button_get_active (self->mixture_toggle))
+    gtk_stack_set_visible_child_name (self->detail_stack, "task");
   regenerate (self);
 }
 
@@ -216,8 +252,21 @@ on_selection_changed (R1ciTasksPage *self)
 static void
 on_item_changed (R1ciTasksPage *self)
 {
-  if (!self->updating)
-    regenerate (self);
+  if (self->updating)
+    return;
+  sync_level_scale (self);
+  regenerate (self);
+}
+
+/* The slider picks the level in the drop-down, which regenerates the item. */
+static void
+on_level_scale_changed (R1ciTasksPage *self)
+{
+  if (self->updating || self->current == NULL)
+    return;
+  guint level = (guint) (gtk_range_get_value (GTK_RANGE (self->level_scale)) + 0.5);
+  if (level != gtk_drop_down_get_selected (self->level_dropdown))
+    gtk_drop_down_set_selected (self->level_dropdown, level);
 }
 
 /* A fresh seed for browsing; below 10^6 so it stays easy to read and retype. */
@@ -377,7 +426,142 @@ load_catalogue (R1ciTasksPage *self)
     }
 }
 
+/* Reads the catalogue again (after an import or a workspace opened) and
+ * selects `select_id` when given. */
+static void
+reload_catalogue (R1ciTasksPage *self,
+                  const char    *select_id)
+{
+  g_autofree char *keep = g_strdup (select_id != NULL ? select_id
+                                    : self->current != NULL ? r1ci_task_get_id (self->current) : NULL);
+
+  g_list_store_remove_all (self->tasks);
+  g_clear_object (&self->current);
+  load_catalogue (self);
+  fill_dropdown (self, self->source_dropdown, ALL_SOURCES, r1ci_task_get_source);
+  fill_dropdown (self, self->category_dropdown, ALL_CATEGORIES, r1ci_task_get_category);
+  fill_dropdown (self, self->split_dropdown, ALL_SPLITS, r1ci_task_get_split);
+  if (keep != NULL)
+    r1ci_tasks_page_select_task (self, keep);
+}
+
+/* ── Import ─────────────────────────────────────────────────────────────── */
+
+static const char *
+import_kind (R1ciTasksPage *self)
+{
+  GObject *chosen = gtk_drop_down_get_selected_item (self->import_kind_dropdown);
+  return chosen != NULL ? gtk_string_object_get_string (GTK_STRING_OBJECT (chosen)) : "bbh";
+}
+
+/* The file chooser's answer (GTK 4.8 has no GtkFileDialog: a native chooser). */
+static void
+on_import_response (GtkNativeDialog *dialog,
+                    int              response,
+                    gpointer         user_data)
+{
+  R1ciTasksPage *self = user_data;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autofree char *path = file != NULL ? g_file_get_path (file) : NULL;
+      if (path != NULL)
+        r1ci_tasks_page_import (self, import_kind (self), path);
+    }
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+  g_object_unref (self);
+}
+
+static void
+on_import_clicked (R1ciTasksPage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWindow *parent = GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
+  const char *kind = import_kind (self);
+  gboolean folder = g_str_equal (kind, "symbench");
+  g_autofree char *title = folder ? g_strdup ("Import a SymBench folder (sample_*/question.txt + solution.json)")
+                                  : g_strdup_printf ("Import a %s file", kind);
+  GtkFileChooserNative *dialog = gtk_file_chooser_native_new (
+      title, parent, folder ? GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER : GTK_FILE_CHOOSER_ACTION_OPEN,
+      "_Import", "_Cancel");
+
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_import_response), g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+/* Imports `path` as `kind` into the workspace and selects the new task; a bad
+ * file is reported in the page (the core names the file and the line). */
+gboolean
+r1ci_tasks_page_import (R1ciTasksPage *self,
+                        const char    *kind,
+                        const char    *path)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_return_val_if_fail (R1CI_IS_TASKS_PAGE (self), FALSE);
+
+  if (self->workspace == NULL)
+    {
+      show_error_text (self, "Could not import: no workspace is open (start with --workspace DIR).");
+      return FALSE;
+    }
+  g_autoptr(JsonNode) summary = r1ci_core_task_import (self->workspace, kind, path, NULL, &error);
+  if (summary == NULL || !JSON_NODE_HOLDS_OBJECT (summary))
+    {
+      if (error != NULL)
+        show_error (self, "Could not import", error);
+      else
+        show_error_text (self, "Could not import: the core returned no object");
+      return FALSE;
+    }
+  reload_catalogue (self, r1ci_json_string (json_node_get_object (summary), "id"));
+  return TRUE;
+}
+
+/* ── Mixture editor ─────────────────────────────────────────────────────── */
+
+static void
+on_mixture_toggled (R1ciTasksPage *self)
+{
+  gboolean active = gtk_toggle_button_get_active (self->mixture_toggle);
+  gtk_stack_set_visible_child_name (self->detail_stack,
+                                    active ? "mixture" : self->current != NULL ? "task" : "none");
+}
+
+R1ciMixtureEditor *
+r1ci_tasks_page_show_mixture_editor (R1ciTasksPage *self)
+{
+  g_return_val_if_fail (R1CI_IS_TASKS_PAGE (self), NULL);
+  gtk_toggle_button_set_active (self->mixture_toggle, TRUE);
+  return self->mixture_editor;
+}
+
 /* ── Public API (start-up options and tests) ────────────────────────────── */
+
+/* Lends the page the window's workspace: imports and mixtures go there, and
+ * its imported tasks (registered by the core when it opened) join the catalogue. */
+void
+r1ci_tasks_page_set_workspace (R1ciTasksPage *self,
+                               gpointer       workspace)
+{
+  g_return_if_fail (R1CI_IS_TASKS_PAGE (self));
+  self->workspace = workspace;
+  r1ci_mixture_editor_set_workspace (self->mixture_editor, workspace);
+  reload_catalogue (self, NULL);
+}
+
+/* Moves the level slider to `level` (as dragging it would). */
+void
+r1ci_tasks_page_slide_level (R1ciTasksPage *self,
+                             int            level)
+{
+  g_return_if_fail (R1CI_IS_TASKS_PAGE (self));
+  gtk_range_set_value (GTK_RANGE (self->level_scale), level);
+}
+
 
 /* Brings a catalogue row into view once the list has been laid out (a list
  * that has no size yet cannot scroll). */
@@ -523,6 +707,7 @@ r1ci_tasks_page_class_init (R1ciTasksPageClass *klass)
   g_type_ensure (R1CI_TYPE_TASK);
   g_type_ensure (R1CI_TYPE_VERDICT_VIEW);
   g_type_ensure (R1CI_TYPE_ORACLE_PANEL);
+  g_type_ensure (R1CI_TYPE_MIXTURE_EDITOR);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/r1ci/Studio/r1ci-tasks-page.ui");
@@ -535,6 +720,10 @@ r1ci_tasks_page_class_init (R1ciTasksPageClass *klass)
   CHILD (source_dropdown);
   CHILD (category_dropdown);
   CHILD (split_dropdown);
+  CHILD (import_kind_dropdown);
+  CHILD (mixture_toggle);
+  CHILD (level_scale);
+  CHILD (mixture_editor);
   CHILD (list_stack);
   CHILD (list_view);
   CHILD (detail_stack);
@@ -561,6 +750,9 @@ r1ci_tasks_page_class_init (R1ciTasksPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_answer_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_random_seed_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_check_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_level_scale_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_import_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_mixture_toggled);
 }
 
 static void
@@ -572,6 +764,7 @@ r1ci_tasks_page_init (R1ciTasksPage *self)
 
   self->tasks = g_list_store_new (R1CI_TYPE_TASK);
   load_catalogue (self);
+  r1ci_mixture_editor_set_tasks (self->mixture_editor, G_LIST_MODEL (self->tasks));
 
   fill_dropdown (self, self->source_dropdown, ALL_SOURCES, r1ci_task_get_source);
   fill_dropdown (self, self->category_dropdown, ALL_CATEGORIES, r1ci_task_get_category);

@@ -4,6 +4,7 @@
 
 #include <gtk/gtk.h>
 
+#include "r1ci-mixture-editor.h"
 #include "r1ci-oracle-panel.h"
 
 G_BEGIN_DECLS
@@ -24,5 +25,13 @@ void       r1ci_tasks_page_set_index   (R1ciTasksPage *self,
 void       r1ci_tasks_page_check       (R1ciTasksPage *self,
                                         const char    *answer);
 R1ciOraclePanel *r1ci_tasks_page_get_oracle_panel (R1ciTasksPage *self);
+void       r1ci_tasks_page_set_workspace (R1ciTasksPage *self,
+                                          gpointer       workspace);
+gboolean   r1ci_tasks_page_import      (R1ciTasksPage *self,
+                                        const char    *kind,
+                                        const char    *path);
+void       r1ci_tasks_page_slide_level (R1ciTasksPage *self,
+                                        int            level);
+R1ciMixtureEditor *r1ci_tasks_page_show_mixture_editor (R1ciTasksPage *self);
 
 G_END_DECLS

@@ -77,6 +77,7 @@ r1ci_window_open_workspace (R1ciWindow *self,
       return FALSE;
     }
   r1ci_compare_page_set_workspace (self->compare_page, self->workspace);
+  r1ci_tasks_page_set_workspace (self->tasks_page, self->workspace);
 
   info = r1ci_core_workspace_info (self->workspace, &error);
   if (info != NULL && JSON_NODE_HOLDS_OBJECT (info))

@@ -27,6 +27,9 @@ enum R1CIMain {
             case let e as InputError: message = e.description
             case let e as TaskError: message = e.description
             case let e as StoreError: message = e.description
+            case let e as ImportError: message = e.description
+            case let e as MixtureError: message = e.description
+            case let e as SplitError: message = e.description
             default:
                 // Parser errors: keep the first line of the parser's own message.
                 message = root.message(for: error).split(separator: "\n").first.map(String.init) ?? "\(error)"
@@ -41,9 +44,25 @@ struct WorkspaceOption: ParsableArguments {
     @Option(name: .long, help: "Workspace directory (default: $R1CI_WORKSPACE, else $XDG_DATA_HOME/r1ci).")
     var workspace: String?
 
+    /// Opens (creating) the workspace and registers its imported tasks, so every command can use them.
     func open() throws -> Workspace {
-        try Workspace(directory: workspace.map { URL(fileURLWithPath: $0) } ?? Workspace.defaultDirectory())
+        let ws = try Workspace(directory: directory)
+        try registerImportedTasks(of: ws)
+        return ws
     }
+
+    /// The workspace when one exists there (its imported tasks registered), else nil; creates nothing.
+    func openIfPresent() throws -> Workspace? {
+        guard FileManager.default.fileExists(atPath: directory.appendingPathComponent(Workspace.databaseName).path) else {
+            return nil
+        }
+        let ws = try Workspace(directory: directory, create: false)
+        try registerImportedTasks(of: ws)
+        return ws
+    }
+
+    var directory: URL { workspace.map { URL(fileURLWithPath: $0) } ?? Workspace.defaultDirectory() }
+
 }
 
 /// Prints one line to stdout.

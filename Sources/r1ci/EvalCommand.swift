@@ -23,7 +23,7 @@ struct EvalCommand: ParsableCommand {
 
     @Option(help: "Model: a known name (smollm2-135m), a GGUF path, or a server openai:http://HOST:PORT/v1#NAME.") var model = "smollm2-135m"
     @Option(help: "Remote models: the served model's tokenizer (a known name or a GGUF path; default: NAME when it is a known model).") var tokenizer: String?
-    @Option(help: "Task split: test or train.") var split = "test"
+    @Option(help: "Task split: test, train, extra, or a user split NAME[:test|train].") var split = "test"
     @Option(help: "Comma-separated task ids (default: every task of the split).") var tasks: String?
     @Option(help: "Questions per task.") var count = 20
     @Option(help: "Samples per question (mean@K, maj@K).") var samples = 1
@@ -52,7 +52,6 @@ struct EvalCommand: ParsableCommand {
         guard maxTraceTokens >= 1 else { throw InputError("--max-trace-tokens must be ≥ 1") }
         guard (1...3_600_000).contains(codeTimeoutMs) else { throw InputError("--code-timeout-ms must be 1…3600000") }
         guard PromptStyle(rawValue: style) != nil else { throw InputError("--style must be free, code or text") }
-        guard Split(rawValue: split) != nil else { throw InputError("--split must be test or train") }
         if let t = threads, t < 1 { throw InputError("--threads must be ≥ 1") }
         guard batch >= 1 else { throw InputError("--batch must be ≥ 1") }
     }
@@ -114,7 +113,8 @@ struct EvalCommand: ParsableCommand {
 
     func makeConfig() throws -> EvaluationConfig {
         let named = tasks.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } } ?? []
-        let ids = try EvaluationPlan.tasks(split: Split(rawValue: split), named: named)
+        let selection = try SplitSelection.resolve(split, defaultSide: .test, workspace: try workspaceOption.openIfPresent())
+        let ids = named.isEmpty ? selection.taskIDs : try EvaluationPlan.tasks(split: nil, named: named)
         guard !ids.isEmpty else { throw InputError("no tasks to evaluate") }
         let path = model.hasPrefix("openai:") ? try remoteSpec(model).spec : try wrap { try ModelCatalog.resolve(model) }
         var limits = AgentLimits()
@@ -122,7 +122,7 @@ struct EvalCommand: ParsableCommand {
         limits.maxTurnTokens = maxTurnTokens
         limits.maxTraceTokens = maxTraceTokens
         limits.codeWallMs = codeTimeoutMs
-        let config = EvaluationConfig(model: model, modelPath: path, split: tasks == nil ? split : nil, tasks: ids,
+        let config = EvaluationConfig(model: model, modelPath: path, split: tasks == nil ? selection.label : nil, tasks: ids,
                                       count: count, samples: samples, temperature: temperature, seed: seed,
                                       level: level, style: PromptStyle(rawValue: style)!, limits: limits)
         _ = try EvaluationPlan.items(config)   // bad levels fail here, before anything is stored

@@ -1,4 +1,5 @@
-// r1ci tasks list | show | gen | check | split (selftest, export, leakage: TasksTools.swift)
+// r1ci tasks list | show | gen | check (split: TasksSplit.swift; import: TasksImport.swift;
+// mixture: TasksMixture.swift; selftest, export, leakage: TasksTools.swift)
 
 import ArgumentParser
 import Foundation
@@ -8,26 +9,25 @@ struct TasksCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "tasks",
         abstract: "Browse the task library, generate questions and check answers.",
-        subcommands: [List.self, Show.self, Gen.self, Check.self, SplitFile.self, SelfTestCommand.self, Export.self, Leakage.self, Bench.self]
+        subcommands: [List.self, Show.self, Gen.self, Check.self, SplitCommand.self, SelfTestCommand.self, Export.self, Leakage.self, Bench.self,
+                      Import.self, Unimport.self, MixtureCommand.self]
     )
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List the tasks.")
         @Flag(help: "One JSON object per line.") var json = false
         @Option(help: "Only tasks of this category.") var category: String?
-        @Option(help: "Only tasks of this split (train or test).") var split: String?
+        @Option(help: "Only tasks of this split: train, test, extra, or a user split NAME[:train|test|extra].") var split: String?
+        @OptionGroup var workspaceOption: WorkspaceOption
 
         func run() throws {
-            if let category, !TaskRegistry.categories.contains(category) {
+            let ws = try workspaceOption.openIfPresent()
+            if let category, !TaskRegistry.categories.contains(category), category != "imported" {
                 throw InputError("unknown category '\(category)'; categories: \(TaskRegistry.categories.joined(separator: ", "))")
             }
-            var wanted: Split?
-            if let split {
-                guard let s = Split(rawValue: split) else { throw InputError("unknown split '\(split)'; use train or test") }
-                wanted = s
-            }
-            let rows = TaskRegistry.all.map(TaskSummary.init).filter {
-                (category == nil || $0.category == category) && (wanted == nil || $0.split == wanted!.rawValue)
+            let wanted = try split.map { Set(try SplitSelection.resolve($0, defaultSide: .test, workspace: ws).taskIDs) }
+            let rows = TaskRegistry.allWithImported.map(TaskSummary.init).filter {
+                (category == nil || $0.category == category) && (wanted == nil || wanted!.contains($0.id))
             }
             if json {
                 for row in rows { emit(try encodeJSON(row)) }
@@ -49,8 +49,10 @@ struct TasksCommand: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Describe one task: knobs and levels.")
         @Argument(help: "Task id.") var task: String
         @Flag(help: "As one JSON object.") var json = false
+        @OptionGroup var workspaceOption: WorkspaceOption
 
         func run() throws {
+            _ = try workspaceOption.openIfPresent()
             let t = try TaskRegistry.task(task)
             let s = TaskSummary(t)
             if json { emit(try encodeJSON(s)); return }
@@ -73,8 +75,10 @@ struct TasksCommand: ParsableCommand {
         @Argument(help: "Task id.") var task: String
         @Option(help: "Seed: a whole number from 0 to 2^64-1.") var seed: String
         @Option(help: "Level: an index or a name (default: the task's default level).") var level: String?
+        @OptionGroup var workspaceOption: WorkspaceOption
 
         func resolve() throws -> (any ReasoningTask, UInt64, Int) {
+            _ = try workspaceOption.openIfPresent()
             let t = try TaskRegistry.task(task)
             guard let s = UInt64(seed) else { throw InputError("seed '\(seed)' is not a whole number from 0 to 2^64-1") }
             return (t, s, try t.level(named: level))
@@ -119,23 +123,6 @@ struct TasksCommand: ParsableCommand {
             if json { emit(try encodeJSON(result)); return }
             emit("score: \(result.score == 1 ? "1" : String(format: "%.3f", result.score))  \(result.correct ? "correct" : "wrong")")
             emit("reason: \(result.reason)")
-        }
-    }
-
-    struct SplitFile: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            commandName: "split", abstract: "Print the default train/test split as JSON (or write it to a file).")
-        @Option(help: "Write to this file (atomically) instead of stdout.") var write: String?
-
-        func run() throws {
-            let table = Dictionary(uniqueKeysWithValues: TaskRegistry.all.map { ($0.info.id, Splits.defaultSplit(of: $0.info.id).rawValue) })
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
-            let data = try encoder.encode(table) + Data("\n".utf8)
-            guard let write else { FileHandle.standardOutput.write(data); return }
-            do { try data.write(to: URL(fileURLWithPath: write), options: .atomic) } catch {
-                throw InputError("cannot write \(write): \((error as NSError).localizedDescription)")
-            }
         }
     }
 }

@@ -13,9 +13,11 @@ extension TasksCommand {
         @Argument(help: "Task ids (default: all).") var tasks: [String] = []
         @Option(help: "Seeds per level, 1…1000.") var seeds: Int = 20
         @Flag(help: "One JSON object per task.") var json = false
+        @OptionGroup var workspaceOption: WorkspaceOption
 
         func run() throws {
             guard (1...1000).contains(seeds) else { throw InputError("--seeds \(seeds) is out of range 1…1000") }
+            _ = try workspaceOption.openIfPresent()   // imported tasks can be named
             let chosen = try tasks.isEmpty ? TaskRegistry.all : tasks.map { try TaskRegistry.task($0) }
             let sandbox: Sandbox
             do { sandbox = try Sandbox(config: SandboxConfig()) } catch {
@@ -46,11 +48,12 @@ extension TasksCommand {
     struct Export: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Write items of every task in a split as JSONL (atomically).")
-        @Option(help: "train or test.") var split: String
+        @Option(help: "train, test, extra, or a user split NAME[:train|test|extra].") var split: String
         @Option(help: "Items per task, 1…1000000.") var count: Int
         @Option(help: "Seed: a whole number from 0 to 2^64-1.") var seed: String = "0"
         @Option(help: "Output file (.jsonl).") var out: String
         @Option(help: "Level index or name (default: each task's default level).") var level: String?
+        @OptionGroup var workspaceOption: WorkspaceOption
 
         struct Row: Encodable {
             let task: String, seed: UInt64, index: UInt64, level: Int, level_name: String
@@ -58,10 +61,10 @@ extension TasksCommand {
         }
 
         func run() throws {
-            guard let wanted = Split(rawValue: split) else { throw InputError("unknown split '\(split)'; use train or test") }
+            let selection = try SplitSelection.resolve(split, defaultSide: .train, workspace: try workspaceOption.openIfPresent())
             guard (1...1_000_000).contains(count) else { throw InputError("count \(count) is out of range 1…1000000") }
             guard let s = UInt64(seed) else { throw InputError("seed '\(seed)' is not a whole number from 0 to 2^64-1") }
-            let tasks = TaskRegistry.all.filter { Splits.defaultSplit(of: $0.info.id) == wanted }
+            let tasks = try selection.taskIDs.map { try TaskRegistry.task($0) }
             let levels = try tasks.map { try $0.level(named: level) }
             let target = URL(fileURLWithPath: out)
             let temp = target.deletingLastPathComponent()
@@ -78,7 +81,7 @@ extension TasksCommand {
                         let row = Row(task: it.task, seed: it.seed, index: it.index, level: it.level,
                                       level_name: it.levelName, question: it.question, gold: it.gold,
                                       metadata: it.metadata, oracle: task.oracle(metadata: it.metadata),
-                                      verifier: task.info.id, split: wanted.rawValue)
+                                      verifier: task.info.id, split: selection.label)
                         buffer.append(Data((try encodeJSON(row) + "\n").utf8))
                         if buffer.count > 1 << 20 { try handle.write(contentsOf: buffer); buffer.removeAll() }
                     }
@@ -94,7 +97,7 @@ extension TasksCommand {
                 if let e = error as? InputError { throw e }
                 throw InputError("cannot write \(out): \(error)")
             }
-            emit("wrote \(tasks.count * count) items of \(tasks.count) \(wanted.rawValue) tasks to \(out)")
+            emit("wrote \(tasks.count * count) items of \(tasks.count) \(selection.label) tasks to \(out)")
         }
     }
 
@@ -124,7 +127,7 @@ extension TasksCommand {
             var trainSet = Set<UInt64>(), testSet = Set<UInt64>()
             var trainDup = 0, testDup = 0, trainTotal = 0, testTotal = 0
             var testHashes: [(String, [UInt64])] = []
-            for task in TaskRegistry.all {
+            for task in TaskRegistry.all where Splits.defaultSplit(of: task.info.id) != .extra {
                 let h = hashes(task, seeds: trainSeeds)
                 if Splits.defaultSplit(of: task.info.id) == .train {
                     for x in h { trainTotal += 1; if !trainSet.insert(x).inserted { trainDup += 1 } }

@@ -33,10 +33,14 @@ import Testing
         defer { try? FileManager.default.removeItem(at: dir) }
         var ws: Workspace? = try Workspace(directory: dir)
         let old = try ws!.insertTrace(row("kept"))
-        try ws!.db.execute("DROP INDEX traces_by_run_label; ALTER TABLE traces DROP COLUMN label; PRAGMA user_version = 1")
+        // Back to version 1: undo migration 3 (the task library's tables), then 2.
+        try ws!.db.execute("""
+            DROP TABLE difficulty_changes; DROP TABLE task_mixtures; DROP TABLE task_splits; DROP TABLE imported_tasks;
+            DROP INDEX traces_by_run_label; ALTER TABLE traces DROP COLUMN label; PRAGMA user_version = 1
+            """)
         ws = nil
         let upgraded = try Workspace(directory: dir)
-        #expect(upgraded.schemaVersion == 2)
+        #expect(upgraded.schemaVersion == Workspace.latestSchemaVersion)
         #expect(try upgraded.trace(id: old)?.task == "kept")
         let columns = try upgraded.db.query("PRAGMA table_info(traces)").compactMap { $0[1].text }
         #expect(columns.last == "label")

@@ -41,6 +41,7 @@ static void test_models(void);
 static void test_oracles(const char *cli);
 static void test_comparisons(const char *cli);
 static void test_agent(void);
+static void test_task_library(const char *cli);
 
 int main(int argc, char **argv) {
     const char *cli = argc > 1 ? argv[1] : ".build/debug/r1ci";
@@ -114,7 +115,7 @@ int main(int argc, char **argv) {
     rc = r1ci_workspace_open(dir, &ws);
     check(rc == R1CI_OK && ws != NULL, "r1ci_workspace_open", r1ci_last_error());
     rc = r1ci_workspace_info_json(ws, &json);
-    check(rc == R1CI_OK && contains(json, "\"schema_version\":2") && contains(json, dir),
+    check(rc == R1CI_OK && contains(json, "\"schema_version\":3") && contains(json, dir),
           "r1ci_workspace_info_json", json);
     r1ci_string_free(json);
     json = NULL;
@@ -132,6 +133,7 @@ int main(int argc, char **argv) {
     snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
     if (system(cmd) != 0) fprintf(stderr, "could not remove %s\n", dir);
 
+    test_task_library(cli);
     test_models();
     test_oracles(cli);
     test_comparisons(cli);
@@ -817,4 +819,122 @@ static void test_agent(void) {
     r1ci_stop_free(NULL);
     r1ci_stop_raise(NULL);
     r1ci_sandbox_stop();
+}
+/* ── Task library: imports and mixtures ─────────────────────────────────── */
+
+/* The whole output of a shell command (static buffer; NULL when it failed). */
+static const char *cli_output(const char *command) {
+    static char output[1 << 16];
+    FILE *pipe = popen(command, "r");
+    if (!pipe) return NULL;
+    size_t n = fread(output, 1, sizeof output - 1, pipe);
+    output[n] = '\0';
+    return pclose(pipe) == 0 ? output : NULL;
+}
+
+static void write_text(const char *path, const char *text) {
+    FILE *f = fopen(path, "w");
+    if (f) {
+        fputs(text, f);
+        fclose(f);
+    }
+}
+
+static void test_task_library(const char *cli) {
+    char dir[] = "/tmp/r1ci-abi-lib-XXXXXX";
+    check(mkdtemp(dir) != NULL, "temporary directory for the task library", NULL);
+    char bbh[300], bad[300], command[1200];
+    snprintf(bbh, sizeof bbh, "%s/snarks.json", dir);
+    snprintf(bad, sizeof bad, "%s/bad.jsonl", dir);
+    write_text(bbh, "{\"examples\": [{\"input\": \"Which is sarcastic?\\nOptions:\\n(A) Great, rain\\n(B) Rain\", \"target\": \"(A)\"},"
+                    " {\"input\": \"Is 7 prime?\", \"target\": \"Yes\"}]}");
+    write_text(bad, "{\"question\": \"q\", \"answer\": \"a\"}\n{\"question\": \"q2\"}\n");
+
+    r1ci_workspace *ws = NULL;
+    int32_t rc = r1ci_workspace_open(dir, &ws);
+    check(rc == R1CI_OK, "workspace for imports", r1ci_last_error());
+
+    char *json = NULL;
+    rc = r1ci_task_import(ws, "bbh", bbh, "abi_snarks", &json);
+    check(rc == R1CI_OK && contains(json, "\"id\":\"abi_snarks\"") && contains(json, "\"items\":2")
+          && contains(json, "\"choice\":1") && contains(json, "\"exact\":1"),
+          "r1ci_task_import reads a BBH file", rc == R1CI_OK ? json : r1ci_last_error());
+    r1ci_string_free(json);
+    json = NULL;
+
+    rc = r1ci_tasks_list_json(&json);
+    check(rc == R1CI_OK && contains(json, "\"id\":\"abi_snarks\"") && contains(json, "\"source\":\"imported:bbh\""),
+          "the imported task is in the catalogue as imported:bbh", NULL);
+    r1ci_string_free(json);
+    json = NULL;
+
+    /* Item 0 at the evaluation seed is the file's first example; the CLI (same workspace) agrees. */
+    rc = r1ci_task_generate_json("abi_snarks", 1000000000ULL, -1, 0, &json);
+    char *gold = json ? mj_string_dup(mj_member(json, "gold")) : NULL;
+    snprintf(command, sizeof command, "'%s' tasks gen abi_snarks --seed 1000000000 --json --workspace '%s'", cli, dir);
+    const char *cli_json = cli_output(command);
+    char *cli_gold_text = cli_json ? mj_string_dup(mj_member(cli_json, "gold")) : NULL;
+    check(rc == R1CI_OK && gold && strcmp(gold, "(A)") == 0 && cli_gold_text && strcmp(gold, cli_gold_text) == 0,
+          "imported item 0 has the file's target, as the CLI says", rc == R1CI_OK ? json : r1ci_last_error());
+    free(gold);
+    free(cli_gold_text);
+    r1ci_string_free(json);
+    json = NULL;
+    rc = r1ci_task_check_json("abi_snarks", 1000000000ULL, -1, 0, "<<<(A) Great, rain>>>", &json);
+    check(rc == R1CI_OK && contains(json, "\"correct\":true"), "an option's text scores as its letter", json);
+    r1ci_string_free(json);
+    json = NULL;
+
+    /* A bad file: invalid argument naming the file and line; nothing registered. */
+    rc = r1ci_task_import(ws, "jsonl", bad, "abi_bad", &json);
+    char where[320];
+    snprintf(where, sizeof where, "%s:2:", bad);
+    check(rc == R1CI_ERR_INVALID_ARGUMENT && json == NULL && contains(r1ci_last_error(), where),
+          "a bad JSONL line is an invalid argument naming file:line", r1ci_last_error());
+    rc = r1ci_tasks_list_json(&json);
+    check(rc == R1CI_OK && !contains(json, "abi_bad"), "nothing registered from the bad file", NULL);
+    r1ci_string_free(json);
+    json = NULL;
+    rc = r1ci_task_import(ws, "xml", bbh, NULL, &json);
+    check(rc == R1CI_ERR_INVALID_ARGUMENT, "an unknown import kind is refused", r1ci_last_error());
+    rc = r1ci_task_import(NULL, "bbh", bbh, NULL, &json);
+    check(rc == R1CI_ERR_INVALID_ARGUMENT, "a NULL workspace is refused", r1ci_last_error());
+
+    /* Mixtures: save, list, sample; the CLI samples the same stream. */
+    rc = r1ci_mixture_save_json(ws, "{\"name\": \"abi_mix\", \"seed\": 3, \"entries\": ["
+                                    "{\"task\": \"gcd\", \"level\": 0, \"weight\": 1},"
+                                    "{\"task\": \"abi_snarks\", \"level\": 0, \"weight\": 1}]}");
+    check(rc == R1CI_OK, "r1ci_mixture_save_json", r1ci_last_error());
+    rc = r1ci_mixtures_list_json(ws, &json);
+    check(rc == R1CI_OK && contains(json, "\"name\":\"abi_mix\""), "r1ci_mixtures_list_json", json);
+    r1ci_string_free(json);
+    json = NULL;
+    rc = r1ci_mixture_sample_json(ws, "abi_mix", 0, 8, &json);
+    check(rc == R1CI_OK && mj_array_count(json) == 8, "r1ci_mixture_sample_json gives 8 items", rc == R1CI_OK ? json : r1ci_last_error());
+    snprintf(command, sizeof command, "'%s' tasks mixture sample abi_mix --count 8 --json --workspace '%s'", cli, dir);
+    cli_json = cli_output(command);
+    int same = cli_json != NULL && json != NULL;
+    const char *line = cli_json;
+    for (int i = 0; same && i < 8; i++) {
+        char *a = mj_string_dup(mj_member(mj_array_at(json, i), "question"));
+        char *b = mj_string_dup(mj_member(line, "question"));
+        same = a && b && strcmp(a, b) == 0;
+        free(a);
+        free(b);
+        line = strchr(line, '\n');
+        if (line) line++;
+        else if (i < 7) same = 0;
+    }
+    check(same, "the sampled questions equal `r1ci tasks mixture sample`", NULL);
+    r1ci_string_free(json);
+    json = NULL;
+    rc = r1ci_mixture_save_json(ws, "{\"name\": \"abi_bad\", \"entries\": [{\"task\": \"gcd\", \"level\": 99, \"weight\": 1}]}");
+    check(rc == R1CI_ERR_INVALID_ARGUMENT && contains(r1ci_last_error(), "out of range"),
+          "a mixture with a level out of range is refused", r1ci_last_error());
+    rc = r1ci_mixture_sample_json(ws, "abi_bad", 0, 1, &json);
+    check(rc == R1CI_ERR_INVALID_ARGUMENT && json == NULL, "a refused mixture was not stored", r1ci_last_error());
+    r1ci_workspace_close(ws);
+
+    snprintf(command, sizeof command, "rm -rf '%s'", dir);
+    if (system(command) != 0) fprintf(stderr, "could not remove %s\n", dir);
 }

@@ -20,6 +20,11 @@ What it proves, each against an oracle outside the GUI:
     trace as `r1ci run --json` for the same item and settings: the question, the code block the
     model wrote with its execution result and status, the finish reason, and a token view with as
     many tokens (and the same token texts) as the CLI's trace;
+  - importing a BIG-Bench-Hard file (--import, what the Import… file chooser calls) adds the task
+    to the catalogue as imported:bbh and shows the item `r1ci tasks gen` gives for it; a bad
+    JSONL file is reported in the page with its file and line, and nothing is added;
+  - moving the level slider (--slide-level) shows the CLI's item at that level, not the default's;
+  - the mixture editor saves a mixture and previews the items `r1ci tasks mixture sample` prints;
   - a bad option is one line on stderr and exit status 2.
 Compare page (two real evaluations made by `r1ci eval` into a temporary workspace):
   - the per-task table shows, row by row, what `r1ci compare 1 2 --json` says (accuracies,
@@ -503,6 +508,7 @@ def main(argv):
         check("Stop ends the Playground run with reason stopped and the trace so far",
               status == 0 and "Stopped" in lines and any(l.startswith("end: stopped") for l in lines)
               and len(counted) == 1, f"status {status}, counts {counted}\n{err}")
+        task_library_checks(studio, cli, display, artifacts, procs, check, check_screenshot)
     except Exception as error:  # a crash of the harness is a failure, not a traceback
         check("harness", False, f"{type(error).__name__}: {error}")
     finally:
@@ -512,6 +518,83 @@ def main(argv):
 
     print(f"gui: {len(passed)} passed, {len(failed)} failed")
     return 0 if not failed else 1
+
+
+def cli_json_lines(cli, args):
+    ran = subprocess.run([cli] + args, capture_output=True, text=True, timeout=60)
+    if ran.returncode != 0:
+        raise RuntimeError(f"r1ci {' '.join(args)} failed: {ran.stderr.strip()}")
+    return [json.loads(line) for line in ran.stdout.splitlines() if line.strip()]
+
+
+def task_library_checks(studio, cli, display, artifacts, procs, check, check_screenshot):
+    """Import, the level slider and the mixture editor, each against the CLI."""
+    workspace = tempfile.mkdtemp(prefix="r1ci-gui-ws-")
+    try:
+        bbh = os.path.join(workspace, "snarks.json")
+        with open(bbh, "w") as f:
+            json.dump({"examples": [
+                {"input": "Which statement is sarcastic?\nOptions:\n(A) Oh great, more meetings\n(B) Meetings are useful",
+                 "target": "(A)"},
+                {"input": "Is the following sentence plausible? The ball sang.", "target": "no"}]}, f)
+        shot = os.path.join(artifacts, "tasks-page-import.png")
+        if os.path.exists(shot):
+            os.remove(shot)
+        status, out, err = run_studio(studio, display, [
+            "--workspace", workspace, "--import", "bbh:" + bbh, "--seed", "1000000001",
+            "--screenshot", shot, "--dump-labels"], procs)
+        with open(os.path.join(artifacts, "tasks-page-import.labels.txt"), "w") as f:
+            f.write(out)
+        lines = out.splitlines()
+        expected = cli_json_lines(cli, ["tasks", "gen", "bbh_snarks", "--seed", "1000000001", "--json",
+                                        "--workspace", workspace])[0]
+        check("imported task is in the catalogue as imported:bbh",
+              status == 0 and "bbh_snarks" in lines and "imported:bbh" in lines, f"status {status}\n{err}")
+        check("imported task shows the CLI's item", expected["question"] in out and expected["gold"] in lines,
+              f"missing {expected['question']!r}")
+        check_screenshot("import screenshot is a drawn page", shot, err)
+
+        bad = os.path.join(workspace, "bad.jsonl")
+        with open(bad, "w") as f:
+            f.write('{"question": "q", "answer": "a"}\n{"question": "q2", "answer": }\n')
+        status, out, err = run_studio(studio, display, [
+            "--workspace", workspace, "--import", "jsonl:" + bad, "--dump-labels"], procs)
+        check("a bad import file is reported in the page with its line",
+              status == 0 and f"Could not import: {bad}:2: not valid JSON" in out and "jsonl_bad" not in out,
+              f"status {status}\n{out[-400:]}")
+
+        # The level slider: the item shown is the CLI's at the slid-to level.
+        show = cli_json_lines(cli, ["tasks", "show", "gcd", "--json"])[0]
+        top = len(show["levels"]) - 1
+        at_top = cli_json_lines(cli, ["tasks", "gen", "gcd", "--seed", "7", "--level", str(top), "--json"])[0]
+        at_default = cli_json_lines(cli, ["tasks", "gen", "gcd", "--seed", "7", "--json"])[0]
+        shot = os.path.join(artifacts, "tasks-page-slider.png")
+        status, out, err = run_studio(studio, display, [
+            "--task", "gcd", "--seed", "7", "--slide-level", str(top), "--screenshot", shot, "--dump-labels"], procs)
+        check("the level slider shows the CLI's item at that level",
+              status == 0 and at_top["question"] in out and at_top["question"] != at_default["question"]
+              and at_default["question"] not in out, f"status {status}, missing {at_top['question']!r}")
+
+        # The mixture editor: saved to the workspace, previewed as the CLI samples it.
+        shot = os.path.join(artifacts, "tasks-page-mixture.png")
+        if os.path.exists(shot):
+            os.remove(shot)
+        status, out, err = run_studio(studio, display, [
+            "--workspace", workspace, "--mixture", "gui_mix", "--mixture-entry", "gcd:0:1",
+            "--mixture-entry", "lcm:1:3", "--mixture-entry", "bbh_snarks:0:1",
+            "--screenshot", shot, "--dump-labels"], procs)
+        with open(os.path.join(artifacts, "tasks-page-mixture.labels.txt"), "w") as f:
+            f.write(out)
+        sampled = cli_json_lines(cli, ["tasks", "mixture", "sample", "gui_mix", "--count", "6", "--json",
+                                       "--workspace", workspace])
+        wanted = [f"{it['index']} · {it['task']} · level {it['level']} · {it['question'].splitlines()[0]}" for it in sampled]
+        lines = out.splitlines()
+        missing = [w for w in wanted if w not in lines]
+        check("the mixture editor previews what `r1ci tasks mixture sample` prints",
+              status == 0 and len(sampled) == 6 and not missing, f"status {status}, missing {missing[:2]}")
+        check_screenshot("mixture screenshot is a drawn page", shot, err)
+    finally:
+        shutil.rmtree(workspace, ignore_errors=True)
 
 
 if __name__ == "__main__":

@@ -163,6 +163,40 @@ int32_t r1ci_task_check_json(const char *task_id, uint64_t seed, int32_t level,
 int32_t r1ci_task_run_oracle_json(const char *task_id, uint64_t seed, int32_t level,
                                   uint64_t index, char **out_json);
 
+/* ── Task library: imports and mixtures ─────────────────────────────────── */
+
+/* Imports a fixed dataset into `ws` as a task: `kind` is "bbh" (a BIG-Bench-Hard
+ * JSON file), "symbench" (a folder of sample_<i>/question.txt + solution.json),
+ * "rg" (a Reasoning Gym JSONL export) or "jsonl" ({"question", "answer",
+ * "choices"?, "tolerance"?} per line); `name` is the task id (NULL: kind_<file>).
+ * The items are copied into the workspace and the task is registered in this
+ * process, so r1ci_tasks_list_json and r1ci_task_generate_json (level 0 or -1)
+ * see it at once; r1ci_workspace_open registers the stored ones. Result:
+ *   {"id", "kind", "source_path", "items": int, "scoring": {rule: count}}
+ * A bad file fails with R1CI_ERR_INVALID_ARGUMENT and a one-line message naming
+ * the file and the line (JSONL) or JSON path; nothing is stored.
+ * *out_json is owned by the caller (r1ci_string_free). */
+int32_t r1ci_task_import(r1ci_workspace *ws, const char *kind, const char *path,
+                         const char *name, char **out_json);
+
+/* Stores a mixture given as JSON {"name": str, "seed": int, "entries":
+ * [{"task": str, "level": int, "weight": float > 0}, ...]}, replacing one of
+ * the same name. Unknown tasks, levels out of range or bad JSON:
+ * R1CI_ERR_INVALID_ARGUMENT, nothing stored. The caller keeps `json`. */
+int32_t r1ci_mixture_save_json(r1ci_workspace *ws, const char *json);
+
+/* The workspace's mixtures as a JSON array of the objects above, by name.
+ * *out_json is owned by the caller (r1ci_string_free). */
+int32_t r1ci_mixtures_list_json(r1ci_workspace *ws, char **out_json);
+
+/* Items start .. start+count-1 (count 1..10000) of mixture `name`'s stream, at
+ * the levels its recorded curriculum history ends at, as a JSON array of
+ *   {"task", "seed", "index", "level", "levelName", "difficulty", "question",
+ *    "gold", "metadata"}.
+ * *out_json is owned by the caller (r1ci_string_free). */
+int32_t r1ci_mixture_sample_json(r1ci_workspace *ws, const char *name, uint64_t start,
+                                 uint32_t count, char **out_json);
+
 /* ── Sandbox ───────────────────────────────────────────────────────────── */
 
 /* Starts the process's shared sandbox now, if it is not running (a second or
