@@ -12,11 +12,11 @@
 // moves the task one level up and below `lowerBelow` one level down (the
 // window restarts), every change recorded.
 
-/// Π = 4p(1−p) of `correct` out of `samples` answers.
+/// Π = 4p(1−p) of `correct` out of `samples` answers, as 4·c·(K−c)/K² so that
+/// p and 1 − p give the same value exactly (bin edges are compared with ≥).
 public func improvementPotential(correct: Int, samples: Int) -> Double {
     guard samples > 0 else { return 0 }
-    let p = Double(correct) / Double(samples)
-    return 4 * p * (1 - p)
+    return Double(4 * correct * (samples - correct)) / Double(samples * samples)
 }
 
 /// One question of a task, identified by how the task library regenerates it.

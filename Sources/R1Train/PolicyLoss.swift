@@ -61,3 +61,31 @@ public func k3KL(logp: Double, refLogp: Double) -> (value: Double, gradient: Dou
     let dDelta: Double = refLogp - logp == delta ? -1 : 0
     return (value, (exp(delta) - 1) * dDelta)
 }
+
+/// One sequence's share of the step's policy loss: the aggregated sums and,
+/// per position, d loss / d logπ. Positions with mask 0 get exactly 0.
+struct SequencePolicyTerms {
+    var gradient: [Double]        // (T)
+    var pgLoss = 0.0, klLoss = 0.0
+    /// Token means over the step's batch (weighted by the token-mean weights).
+    var clipfrac = 0.0, dualClipfrac = 0.0, approxKL = 0.0, entropy = 0.0
+}
+
+/// logp, entropy, old, advantages, weights, tokenMeanWeights, mask (T); reference (T) when klCoef > 0.
+func sequencePolicyTerms(logp: [Double], entropy: [Double], old: [Double], advantages: [Double], reference: [Double]?,
+                         mask: [Float], weights: [Double], tokenMeanWeights: [Double], clip: ClipSettings,
+                         klCoef β: Double) -> SequencePolicyTerms {
+    var s = SequencePolicyTerms(gradient: [Double](repeating: 0, count: mask.count))
+    for t in mask.indices where mask[t] > 0 {
+        let w = weights[t], wm = tokenMeanWeights[t]
+        let term = clippedPolicyTerm(logp: logp[t], oldLogp: old[t], advantage: advantages[t], clip: clip)
+        s.pgLoss += w * term.loss; s.gradient[t] += w * term.gradient
+        s.clipfrac += wm * (term.clipped ? 1 : 0); s.dualClipfrac += wm * (term.dualClipped ? 1 : 0)
+        s.approxKL += wm * (old[t] - logp[t]); s.entropy += wm * entropy[t]
+        if β > 0, let reference {
+            let k = k3KL(logp: logp[t], refLogp: reference[t])
+            s.klLoss += w * k.value; s.gradient[t] += β * w * k.gradient
+        }
+    }
+    return s
+}

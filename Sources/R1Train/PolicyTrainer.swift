@@ -52,6 +52,8 @@ public struct PolicyUpdateMetrics: Sendable {
     public var vfLoss: Double?, vfClipfrac: Double?, criticGradNorm: Double?
     /// Model tokens that carried loss.
     public var tokens = 0
+    /// fp32 log-probabilities of the sampled tokens before the update (T per sequence).
+    public var oldLogp: [[Double]] = []
 }
 
 public final class PolicyTrainer: @unchecked Sendable {
@@ -67,7 +69,8 @@ public final class PolicyTrainer: @unchecked Sendable {
     /// The starting weights (full fine-tuning with a KL term only).
     let referenceParams: FloatBuffer?
 
-    public init(model: TrainModel, settings: PolicySettings, critic: Bool = false, threads: Int = 2) {
+    /// keepReference: keep the starting weights even without a KL loss term (PPO's KL in the reward).
+    public init(model: TrainModel, settings: PolicySettings, critic: Bool = false, keepReference: Bool = false, threads: Int = 2) {
         self.model = model; self.settings = settings
         optimizer = AdamW(layout: model.trainableLayout, settings: AdamWSettings(weightDecay: settings.weightDecay))
         schedule = LRSchedule(peak: settings.lr, warmupSteps: settings.warmup, totalSteps: max(settings.totalSteps, 1))
@@ -80,7 +83,7 @@ public final class PolicyTrainer: @unchecked Sendable {
         } else {
             valueHead = nil; criticOptimizer = nil
         }
-        if settings.klCoef > 0 && model.lora == nil {
+        if (settings.klCoef > 0 || keepReference) && model.lora == nil {
             let copy = FloatBuffer(count: model.params.count)
             copy.copy(from: model.params)
             referenceParams = copy
@@ -145,18 +148,12 @@ public final class PolicyTrainer: @unchecked Sendable {
                 model.forward(tokens: s.inputs, acts: acts, pool: pool)
                 let (logp, ent) = tokenLogProbs(acts.logits.pointer, targets: s.targets, mask: s.mask, V: V, temperature: τ)
                 if old == nil && epoch == 0 { oldLogp.append(logp) }
-                var g = [Double](repeating: 0, count: s.length)
-                for t in 0..<s.length where s.mask[t] > 0 {
-                    let w = weights[i][t], wm = tokenMean[i][t]
-                    let term = clippedPolicyTerm(logp: logp[t], oldLogp: oldLogp[i][t], advantage: advantages[i][t], clip: settings.clip)
-                    pg += w * term.loss; g[t] += w * term.gradient
-                    clipfrac += wm * (term.clipped ? 1 : 0); lower += wm * (term.dualClipped ? 1 : 0)
-                    approxKL += wm * (oldLogp[i][t] - logp[t]); entropy += wm * ent[t]
-                    if β > 0, let reference {
-                        let k = k3KL(logp: logp[t], refLogp: reference[i][t])
-                        kl += w * k.value; g[t] += β * w * k.gradient
-                    }
-                }
+                let terms = sequencePolicyTerms(logp: logp, entropy: ent, old: oldLogp[i], advantages: advantages[i],
+                                                reference: reference?[i], mask: s.mask, weights: weights[i],
+                                                tokenMeanWeights: tokenMean[i], clip: settings.clip, klCoef: β)
+                pg += terms.pgLoss; kl += terms.klLoss; clipfrac += terms.clipfrac; lower += terms.dualClipfrac
+                approxKL += terms.approxKL; entropy += terms.entropy
+                let g = terms.gradient
                 logProbBackward(acts.dlogits.pointer, acts.logits.pointer, targets: s.targets, g: g, V: V, temperature: τ)
                 model.backward(tokens: s.inputs, acts: acts, pool: pool)
                 if let head = valueHead, let critic {
@@ -188,7 +185,7 @@ public final class PolicyTrainer: @unchecked Sendable {
             }
             if epoch == 0 {
                 m.pgLoss = pg; m.klLoss = kl; m.loss = loss; m.pgClipfrac = clipfrac; m.pgClipfracLower = lower
-                m.ppoKL = approxKL; m.entropy = entropy; m.gradNorm = norm; m.lr = Double(lr)
+                m.ppoKL = approxKL; m.entropy = entropy; m.gradNorm = norm; m.lr = Double(lr); m.oldLogp = oldLogp
             }
         }
         step += 1

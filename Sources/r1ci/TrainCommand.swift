@@ -10,7 +10,7 @@ import R1Train
 struct TrainCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "train", abstract: "Fine-tune a model (fp32 on the CPU).",
-        subcommands: [TrainSFT.self, TrainBench.self])
+        subcommands: [TrainSFT.self, TrainGRPO.self, TrainPPO.self, TrainBench.self])
 }
 
 struct TrainBench: ParsableCommand {
