@@ -12,11 +12,12 @@ public struct RLStepMetrics: Sendable {
     public mutating func set(_ name: String, _ value: Double) {
         if let i = values.firstIndex(where: { $0.name == name }) { values[i].value = value } else { values.append((name, value)) }
     }
-    /// mean, max and min of `xs` under prefix/mean, prefix/max, prefix/min (nothing when empty).
-    public mutating func summary(_ prefix: String, _ xs: [Double]) {
+    /// mean, max and min of `xs` under prefix/mean, prefix/max, prefix/min (nothing when empty);
+    /// separator "_" gives prefix_mean … (verl's training/rollout_probs_diff_mean).
+    public mutating func summary(_ prefix: String, _ xs: [Double], separator: String = "/") {
         guard !xs.isEmpty else { return }
-        set(prefix + "/mean", xs.reduce(0, +) / Double(xs.count))
-        set(prefix + "/max", xs.max()!); set(prefix + "/min", xs.min()!)
+        set(prefix + separator + "mean", xs.reduce(0, +) / Double(xs.count))
+        set(prefix + separator + "max", xs.max()!); set(prefix + separator + "min", xs.min()!)
     }
     public subscript(name: String) -> Double? { values.first { $0.name == name }?.value }
 

@@ -265,7 +265,7 @@ public final class RLRun: @unchecked Sendable {
         for (s, lp) in zip(sequences, u.oldLogp) {
             for t in 0..<s.length where s.mask[t] > 0 { diffs.append(abs(exp(Double(s.rolloutLogprobs[t])) - exp(lp[t]))) }
         }
-        m.summary("training/rollout_probs_diff", diffs)
+        m.summary("training/rollout_probs_diff", diffs, separator: "_")
         m.set("timing_s/step", Date().timeIntervalSince(stepStart))
         return RLStepReport(metrics: m, traces: kept, advantages: reportAdvantages, levelChanges: changes)
     }
