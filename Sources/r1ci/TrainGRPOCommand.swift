@@ -87,14 +87,7 @@ struct RLOptions: ParsableArguments {
     }
 
     func loraSettings() throws -> LoRASettings? {
-        guard let loraRank else {
-            if loraAlpha != nil { throw InputError("--lora-alpha needs --lora-rank") }
-            return nil
-        }
-        guard loraRank >= 1 else { throw InputError("--lora-rank must be ≥ 1, got \(loraRank)") }
-        if let loraAlpha, !(loraAlpha.isFinite && loraAlpha > 0) { throw InputError("--lora-alpha must be a positive number") }
-        do { return LoRASettings(rank: loraRank, alpha: loraAlpha, targets: try LoRATarget.parseList(loraTargets), seed: seed) }
-        catch { throw InputError("--lora-targets: \(error)") }
+        try loraOptions(rank: loraRank, alpha: loraAlpha, targets: loraTargets, seed: seed)
     }
 
     func settings(_ algorithm: RLAlgorithm) throws -> RLSettings {
