@@ -44,6 +44,10 @@ public struct RLSettings: Sendable {
     public var gamma = 1.0, lambda = 1.0, klInReward = 0.0
     /// Accuracy-threshold curriculum over task levels (nil: fixed levels).
     public var levelCurriculum: LevelCurriculum?
+    /// The paper's improvement-potential schedule: before training, `samples` answers to
+    /// each of `questions` training questions give Π = 4p(1−p); stage k then draws prompts
+    /// from bins 1…k, `stepsPerStage` steps each (nil: tasks in turn).
+    public var potentialCurriculum: (questions: Int, samples: Int, stepsPerStage: Int)?
     /// A reward function used instead of the task reward (verl's custom_reward_function);
     /// the task verdict is still recorded for accuracy.
     public var customReward: (@Sendable (Trace) -> Double)?
@@ -77,6 +81,9 @@ public final class RLRun: @unchecked Sendable {
     public let model: RLModel
     public let trainer: PolicyTrainer
     public private(set) var levelCurriculum: LevelCurriculum?
+    /// Set by `estimatePotentials` when settings ask for the potential schedule.
+    public private(set) var potentialCurriculum: PotentialCurriculum?
+    var step = 0
     var drawn: UInt64 = 0
     let tasks: [any ReasoningTask]
 
@@ -108,27 +115,72 @@ public final class RLRun: @unchecked Sendable {
 
     /// The next `count` training questions: tasks in turn, seeds from the run seed (training range).
     func drawPrompts(_ count: Int) throws -> [(prompt: RolloutPrompt, task: any ReasoningTask, item: TaskItem)] {
-        try (0..<count).map { _ in
+        if let c = potentialCurriculum {
+            let pool = c.pool(atStep: step - 1)
+            if !pool.isEmpty {
+                return try (0..<count).map { _ in
+                    let q = pool[Int(drawn % UInt64(pool.count))]
+                    drawn += 1
+                    return try question(TaskRegistry.task(q.task), seed: q.seed, level: q.level)
+                }
+            }
+        }
+        return try (0..<count).map { _ in
             let task = tasks[Int(drawn % UInt64(tasks.count))]
             let id = task.info.id
             let level = levelCurriculum?.levels[id] ?? settings.level ?? task.info.defaultLevel
             let seed = Splits.defaultTrainSeedRange.lowerBound
                 + mix(settings.seed, drawn) % UInt64(Splits.defaultTrainSeedRange.count)
             drawn += 1
-            let item = try task.item(seed: seed, level: level)
-            return (RolloutPrompt(question: item.question, item: TraceItem(task: id, seed: item.seed, index: item.index, level: item.level)),
-                    task, item)
+            return try question(task, seed: seed, level: level)
         }
     }
 
+    func question(_ task: any ReasoningTask, seed: UInt64, level: Int) throws
+            -> (prompt: RolloutPrompt, task: any ReasoningTask, item: TaskItem) {
+        let item = try task.item(seed: seed, level: level)
+        return (RolloutPrompt(question: item.question,
+                              item: TraceItem(task: task.info.id, seed: item.seed, index: item.index, level: item.level)),
+                task, item)
+    }
+
+    /// The potential schedule's offline pass: `samples` rollouts of each of `questions`
+    /// training questions on the starting weights; returns the bins' sizes.
+    public func estimatePotentials(agent: CodeInterpreterAgent) async throws -> [Int] {
+        guard let p = settings.potentialCurriculum else { return [] }
+        let engine = try model.train.rolloutEngine(config: model.config, tokenizer: model.tokenizer, template: model.template,
+                                                   weightType: settings.rolloutWeightType, threads: settings.threads)
+        let batch = try drawPrompts(p.questions)
+        let sampling = SamplingParams(temperature: Float(settings.policy.temperature), seed: mix(settings.seed ^ 0x9071, 0))
+        var (groups, _) = await Rollouts(engine: engine, agent: agent).run(batch.map { $0.prompt }, groupSize: p.samples,
+                                                                           sampling: sampling)
+        var questions: [CurriculumQuestion] = [], potentials: [Double] = []
+        for g in groups.indices {
+            for i in groups[g].indices {
+                Scoring.score(&groups[g][i], task: batch[g].task, metadata: batch[g].item.metadata, config: settings.reward)
+            }
+            let correct = groups[g].filter { $0.verdict?.isCorrect == true }.count
+            questions.append(CurriculumQuestion(task: batch[g].task.info.id, seed: batch[g].item.seed, level: batch[g].item.level))
+            potentials.append(improvementPotential(correct: correct, samples: p.samples))
+        }
+        let c = PotentialCurriculum(questions: questions, potentials: potentials, stepsPerStage: p.stepsPerStage)
+        potentialCurriculum = c
+        return c.bins.map(\.count)
+    }
+
     /// Runs every step; `report` hears each one as it finishes.
-    public func run(sandbox: Sandbox, report: (RLStepReport) throws -> Void) async throws {
+    /// `onPotentials` hears the bin sizes when the potential schedule is on.
+    public func run(sandbox: Sandbox, onPotentials: (([Int]) -> Void)? = nil,
+                    report: (RLStepReport) throws -> Void) async throws {
         let agent = CodeInterpreterAgent(runner: sandbox, limits: settings.limits, style: settings.style)
+        if settings.potentialCurriculum != nil { onPotentials?(try await estimatePotentials(agent: agent)) }
         for step in 1...settings.steps { try report(try await runStep(step, agent: agent)) }
     }
 
     public func runStep(_ step: Int, agent: CodeInterpreterAgent) async throws -> RLStepReport {
+        self.step = step
         var m = RLStepMetrics(step: step)
+        if let c = potentialCurriculum { m.set("curriculum/stage", Double(c.stage(atStep: step - 1))) }
         let stepStart = Date()
         // 1. rollout weights
         var t0 = Date()

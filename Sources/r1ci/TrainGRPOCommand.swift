@@ -43,8 +43,11 @@ struct RLOptions: ParsableArguments {
     @Option(name: .long, help: "AdamW weight decay (matrices only).") var weightDecay: Float = 0
     @Option(name: .long, help: "Global gradient-norm clip (0 = off).") var clip: Float = 1
     @Option(name: .long, help: "Rollout engine weights: q8_0 (re-quantized after each update) or f32.") var rolloutWeights = "q8_0"
-    @Option(name: .long, help: "Curriculum: none, or accuracy (raise a task's level above 0.7 rolling accuracy, lower it below 0.3).") var curriculum = "none"
+    @Option(name: .long, help: "Curriculum: none; accuracy (raise a task's level above 0.7 rolling accuracy, lower it below 0.3); or potential (bins of 4p(1−p), highest first).") var curriculum = "none"
     @Option(name: .long, help: "Outcomes per task in the accuracy curriculum's rolling window.") var curriculumWindow = 20
+    @Option(name: .long, help: "Potential curriculum: training questions whose pass rate is estimated first.") var potentialQuestions = 20
+    @Option(name: .long, help: "Potential curriculum: sampled answers per question (K).") var potentialSamples = 8
+    @Option(name: .long, help: "Potential curriculum: steps per stage (stage k trains on bins 1…k).") var stepsPerStage = 10
     @Option(name: .long, help: "Threads.") var threads = 2
     @Option(name: .long, help: "Train LoRA adapters of this rank instead of every weight (checkpoints hold the merged model).") var loraRank: Int?
     @Option(name: .long, help: "LoRA alpha (default 2·rank).") var loraAlpha: Float?
@@ -76,8 +79,11 @@ struct RLOptions: ParsableArguments {
         try need(weightDecay.isFinite && weightDecay >= 0, "--weight-decay must be ≥ 0")
         try need(clip.isFinite && clip >= 0, "--clip must be ≥ 0")
         try need(["q8_0", "f32"].contains(rolloutWeights), "--rollout-weights must be q8_0 or f32")
-        try need(["none", "accuracy"].contains(curriculum), "--curriculum must be none or accuracy")
+        try need(["none", "accuracy", "potential"].contains(curriculum), "--curriculum must be none, accuracy or potential")
         try need(curriculumWindow >= 1, "--curriculum-window must be ≥ 1")
+        try need(potentialQuestions >= 1, "--potential-questions must be ≥ 1")
+        try need(potentialSamples >= 1, "--potential-samples must be ≥ 1")
+        try need(stepsPerStage >= 1, "--steps-per-stage must be ≥ 1")
         try need(threads >= 1, "--threads must be ≥ 1")
         try need(saveEvery >= 0, "--save-every must be ≥ 0")
         try need(!out.isEmpty, "--out must name a folder")
@@ -117,6 +123,7 @@ struct RLOptions: ParsableArguments {
         s.seed = seed; s.threads = threads
         s.rolloutWeightType = Int32(rolloutWeights == "f32" ? R1K_F32 : R1K_Q8_0)
         if algorithm == .ppo { s.klInReward = klCoef }
+        if curriculum == "potential" { s.potentialCurriculum = (potentialQuestions, potentialSamples, stepsPerStage) }
         return s
     }
 
@@ -154,7 +161,11 @@ struct RLOptions: ParsableArguments {
             try runBlocking {
                 let sandbox = try Sandbox(config: SandboxConfig(slots: 2))
                 do {
-                    try await rl.run(sandbox: sandbox) { r in
+                    let onPotentials: ([Int]) -> Void = { bins in
+                        emit(asJSON ? "{\"event\":\"potential_bins\",\"sizes\":\(bins)}"
+                                    : "curriculum: questions per potential bin (Π ≥ 0.64, ≥ 0.48, ≥ 0.32, < 0.32): \(bins)")
+                    }
+                    try await rl.run(sandbox: sandbox, onPotentials: onPotentials) { r in
                         emit(asJSON ? r.metrics.jsonLine : r.metrics.line)
                         for c in r.levelChanges where !asJSON {
                             emit(String(format: "curriculum: %@ level %d → %d (rolling accuracy %.2f)", c.task, c.from, c.to, c.accuracy))
