@@ -49,8 +49,13 @@ public struct PotentialCurriculum: Sendable {
     /// 1-based stage of a 0-based step (stage 4 goes on after its steps).
     public func stage(atStep step: Int) -> Int { min(4, step / stepsPerStage + 1) }
 
-    /// The questions trained at `step`: bins 1…stage merged.
-    public func pool(atStep step: Int) -> [CurriculumQuestion] { bins.prefix(stage(atStep: step)).flatMap { $0 } }
+    /// The questions trained at `step`: bins 1…stage merged — or, while those are all
+    /// empty, bins 1…j up to the first non-empty bin j (so a stage never has nothing to train).
+    public func pool(atStep step: Int) -> [CurriculumQuestion] {
+        let merged = bins.prefix(stage(atStep: step)).flatMap { $0 }
+        guard merged.isEmpty, let first = bins.firstIndex(where: { !$0.isEmpty }) else { return merged }
+        return bins[first]
+    }
 }
 
 public struct LevelChange: Sendable, Equatable, Codable {

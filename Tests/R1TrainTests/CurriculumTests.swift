@@ -31,6 +31,11 @@ final class CurriculumTests: XCTestCase {
         // Bin edges: 0.48 belongs to bin 2, just below to bin 3.
         let edge = PotentialCurriculum(questions: questions.prefix(3).map { $0 }, potentials: [0.48, 0.4799, 0.32], stepsPerStage: 1)
         XCTAssertEqual(edge.bins.map { $0.map(\.seed) }, [[], [0], [1, 2], []])
+        // Stage 1 with an empty bin 1 trains on the first non-empty bin instead of nothing.
+        XCTAssertEqual(edge.pool(atStep: 0).map(\.seed), [0])
+        XCTAssertEqual(edge.pool(atStep: 2).map(\.seed), [0, 1, 2])
+        let none = PotentialCurriculum(questions: [], potentials: [], stepsPerStage: 1)
+        XCTAssertTrue(none.pool(atStep: 0).isEmpty)
     }
 
     func testAccuracyThresholdRaisesAndLowersLevels() {
