@@ -12,7 +12,9 @@
 // weights swapped in place for the reference pass, or, with LoRA, the base
 // model with the adapters detached.
 //
-// A non-finite loss or gradient refuses the step: nothing is updated.
+// A non-finite loss or gradient refuses the step: nothing is updated (with
+// several PPO epochs, the epochs before the failing one have been applied).
+// The returned actor metrics are the first epoch's.
 
 import Foundation
 import R1Kernels
