@@ -44,7 +44,9 @@ let package = Package(
         // `r1ci serve`: the OpenAI-compatible API over any generation backend.
         .target(name: "R1Serve", dependencies: ["R1Engine", "R1HTTP"]),
         // Training (fp32 forward/backward, optimizer): element loops optimised even in debug.
-        .target(name: "R1Train", dependencies: ["R1Engine", "R1Kernels"], swiftSettings: [.unsafeFlags(["-O"])]),
+        // GRPO/PPO runs (RLRun.swift) drive R1Agent's rollouts, the sandbox and the task verifiers.
+        .target(name: "R1Train", dependencies: ["R1Engine", "R1Kernels", "R1Agent", "R1Sandbox", "R1Tasks"],
+                swiftSettings: [.unsafeFlags(["-O"])]),
         // The code-interpreter loop, scoring and rewards, evaluation and comparison.
         .target(name: "R1Agent", dependencies: ["R1Tasks", "R1Sandbox", "R1Engine", "R1Store"]),
 
@@ -78,8 +80,8 @@ let package = Package(
         .testTarget(name: "R1EngineTests", dependencies: ["R1Engine", "R1Kernels"],
                     exclude: ["oracle_gguf.py", "make_tokenizer_goldens.py", "make_model_goldens.py", "make_tiny_hf.py"],
                     resources: [.copy("Fixtures")]),
-        .testTarget(name: "R1TrainTests", dependencies: ["R1Train", "R1Engine", "R1Kernels"],
-                    exclude: ["oracle_train.py"]),
+        .testTarget(name: "R1TrainTests", dependencies: ["R1Train", "R1Engine", "R1Kernels", "R1Agent", "R1Sandbox"],
+                    exclude: ["oracle_train.py", "oracle_rl.py"]),
         .testTarget(name: "R1AgentTests", dependencies: ["R1Agent", "R1Engine", "R1Sandbox", "R1Tasks", "R1Store", "R1Train"]),
     ]
 )

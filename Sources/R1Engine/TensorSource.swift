@@ -17,6 +17,12 @@ public struct TensorView: @unchecked Sendable {
     public let data: UnsafeRawPointer
     public var elementCount: Int { shape.reduce(1, *) }
 
+    /// A view of `data`, which the caller keeps alive as long as the view is used
+    /// (tensor sources built in memory, such as the trainer's rollout weights).
+    public init(name: String, shape: [Int], type: Int32, data: UnsafeRawPointer) {
+        self.name = name; self.shape = shape; self.type = type; self.data = data
+    }
+
     /// The tensor dequantized to f32, in memory order.
     public func floats() throws -> [Float] {
         guard r1k_type_supported(type) != 0 else { throw EngineError("tensor \(name): type \(ggmlTypeName(type)) cannot be dequantized") }

@@ -46,15 +46,7 @@ struct TrainSFT: ParsableCommand {
 
     /// The LoRA settings, nil for full fine-tuning.
     func loraSettings() throws -> LoRASettings? {
-        guard let loraRank else {
-            if loraAlpha != nil { throw InputError("--lora-alpha needs --lora-rank") }
-            return nil
-        }
-        guard loraRank >= 1 else { throw InputError("--lora-rank must be ≥ 1, got \(loraRank)") }
-        if let loraAlpha, !(loraAlpha.isFinite && loraAlpha > 0) { throw InputError("--lora-alpha must be a positive number") }
-        let targets: [LoRATarget]
-        do { targets = try LoRATarget.parseList(loraTargets) } catch { throw InputError("--lora-targets: \(error)") }
-        return LoRASettings(rank: loraRank, alpha: loraAlpha, targets: targets, seed: seed)
+        try loraOptions(rank: loraRank, alpha: loraAlpha, targets: loraTargets, seed: seed)
     }
 
     func run() throws {
