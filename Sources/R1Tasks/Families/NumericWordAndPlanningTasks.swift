@@ -19,6 +19,9 @@ public enum NumericWordAndPlanningTasks {
         PolynomialEquationsTask(),
         SimpleIntegrationTask(),
         CoinFlipTask(),
+        // Grade-school word problems (Reasoning Gym's gsm_symbolic; SymBench's GSM-Hard)
+        GSMSymbolicTask(),
+        GSMHardTask(),
         // R1CI: exact algebra
         DefiniteIntegralTask(),
         PolynomialDivisionTask(),
