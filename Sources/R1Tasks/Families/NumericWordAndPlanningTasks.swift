@@ -26,5 +26,10 @@ public enum NumericWordAndPlanningTasks {
         DefiniteIntegralTask(),
         PolynomialDivisionTask(),
         LinearSystemTask(),
+        // SymBench
+        PathPlanTask(),
+        LogicPuzzleTask(),
+        ConstrainedLinearArrangementTask(),
+        SynthesisDecompositionTask(),
     ]
 }
