@@ -26,6 +26,10 @@ public enum NumericWordAndPlanningTasks {
         DefiniteIntegralTask(),
         PolynomialDivisionTask(),
         LinearSystemTask(),
+        // R1CI: exact probability
+        UrnDrawsTask(),
+        UrnSequenceTask(),
+        BayesTestTask(),
         // SymBench
         PathPlanTask(),
         LogicPuzzleTask(),
