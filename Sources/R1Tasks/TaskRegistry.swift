@@ -11,6 +11,7 @@ public enum TaskRegistry {
         StringInsertionTask(),
     ] + BBHTasks.all + SymBenchTasks.all + ReasoningGymTasksA.all + ReasoningGymTasksB.all
         + ReasoningGymTasksC.all
+        + NumericWordAndPlanningTasks.all
 
     private static let byID: [String: any ReasoningTask] = {
         var map: [String: any ReasoningTask] = [:]
