@@ -10,6 +10,7 @@ public enum TaskRegistry {
         LogicalDeductionTask(),
         StringInsertionTask(),
     ] + BBHTasks.all + SymBenchTasks.all + ReasoningGymTasksA.all + ReasoningGymTasksB.all
+        + ReasoningGymTasksAlgorithmic.all
 
     private static let byID: [String: any ReasoningTask] = {
         var map: [String: any ReasoningTask] = [:]
