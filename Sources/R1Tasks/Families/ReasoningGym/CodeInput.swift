@@ -46,6 +46,8 @@ public struct CodeInputTask: ReasoningTask {
             lines.append("    return \(result)")
             let program = lines.joined(separator: "\n")
             let question = """
+                Here is a Python function:
+
                 ```python
                 \(program)
                 ```

@@ -24,8 +24,12 @@ public struct CodeOutputTask: ReasoningTask {
             var b = MiniPython.Builder(rng: rng, maxDepth: level["depth"], maxLoop: level["loop"], variables: names)
             var body: [MiniPython.Stmt] = names.map { .assign($0, "=", .constant(b.rng.int(0...12))) }
             for _ in 0..<level["statements"] { body.append(b.statement(names, depth: 0)) }
-            let shown = b.rng.pick(names)
+            // Print a variable the program changes after its first assignment.
+            let changed = MiniPython.assignedNames(Array(body.dropFirst(names.count)))
+            let candidates = names.filter(changed.contains)
             rng = b.rng
+            guard !candidates.isEmpty else { continue }
+            let shown = rng.pick(candidates)
             var env: [String: Int] = [:]
             guard MiniPython.run(body, &env), let output = env[shown] else { continue }
             var lines: [String] = []

@@ -11,7 +11,7 @@ public struct GraphColorTask: ReasoningTask {
         description: "Give a proper vertex colouring with at most k colours (any valid colouring is accepted).",
         knobs: [Knob("vertices", "vertices in the graph"), Knob("colours", "colours allowed"),
                 Knob("edges_per_vertex_x10", "edges per vertex, times ten")],
-        levels: [Level("easy", ["vertices": 8, "colours": 3, "edges_per_vertex_x10": 16]),
+        levels: [Level("easy", ["vertices": 9, "colours": 3, "edges_per_vertex_x10": 14]),
                  Level("medium", ["vertices": 12, "colours": 3, "edges_per_vertex_x10": 18]),
                  Level("hard", ["vertices": 18, "colours": 4, "edges_per_vertex_x10": 28]),
                  Level("expert", ["vertices": 26, "colours": 4, "edges_per_vertex_x10": 32])],
@@ -19,10 +19,14 @@ public struct GraphColorTask: ReasoningTask {
 
     public func generate(level: Level, rng: inout SplitMix64) -> GeneratedItem {
         let n = level["vertices"], k = level["colours"]
-        let hidden = (0..<n).map { _ in rng.int(1...k) }
-        var candidates: [[Int]] = []
-        for a in 0..<n { for b in (a + 1)..<n where hidden[a] != hidden[b] { candidates.append([a, b]) } }
-        let want = min(candidates.count, n * level["edges_per_vertex_x10"] / 10)
+        let want = n * level["edges_per_vertex_x10"] / 10
+        var hidden: [Int] = [], candidates: [[Int]] = []
+        // Redraw lopsided colourings: too few possible edges would make many graphs alike.
+        repeat {
+            hidden = (0..<n).map { _ in rng.int(1...k) }
+            candidates = []
+            for a in 0..<n { for b in (a + 1)..<n where hidden[a] != hidden[b] { candidates.append([a, b]) } }
+        } while candidates.count < want + 5 || Set(hidden).count < k
         let edges = rng.sample(candidates, count: want).sorted { ($0[0], $0[1]) < ($1[0], $1[1]) }
         let question = """
             A graph has vertices 0 to \(n - 1) and these edges:

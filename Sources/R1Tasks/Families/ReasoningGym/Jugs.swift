@@ -12,9 +12,9 @@ public struct JugsTask: ReasoningTask {
         knobs: [Knob("jugs", "number of jugs"), Knob("max_capacity", "largest jug size"),
                 Knob("min_steps", "fewest steps the shortest plan needs")],
         levels: [Level("easy", ["jugs": 2, "max_capacity": 60, "min_steps": 3]),
-                 Level("medium", ["jugs": 3, "max_capacity": 20, "min_steps": 5]),
-                 Level("hard", ["jugs": 3, "max_capacity": 30, "min_steps": 8]),
-                 Level("expert", ["jugs": 4, "max_capacity": 14, "min_steps": 9])],
+                 Level("medium", ["jugs": 3, "max_capacity": 30, "min_steps": 5]),
+                 Level("hard", ["jugs": 3, "max_capacity": 40, "min_steps": 8]),
+                 Level("expert", ["jugs": 3, "max_capacity": 50, "min_steps": 10])],
         defaultLevel: 1)
 
     static let maxPlanSteps = 500

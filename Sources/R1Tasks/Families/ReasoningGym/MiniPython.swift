@@ -99,13 +99,18 @@ enum MiniPython {
         let maxDepth: Int, maxLoop: Int
         var variables: [String]
 
+        /// An expression of at most `depth` operators over `scope`; never an operator between two
+        /// constants (the program would just hold a constant the long way round).
         mutating func expr(_ scope: [String], depth: Int) -> Expr {
             if depth == 0 || rng.chance(0.35) {
                 return rng.chance(0.6) ? .name(rng.pick(scope)) : .constant(rng.int(1...9))
             }
             let op = rng.pick(["+", "+", "-", "*", "//", "%"])
-            if op == "//" || op == "%" { return .binary(expr(scope, depth: depth - 1), op, .constant(rng.int(2...7))) }
-            return .binary(expr(scope, depth: depth - 1), op, expr(scope, depth: depth - 1))
+            if op == "//" || op == "%" { return .binary(.name(rng.pick(scope)), op, .constant(rng.int(2...7))) }
+            var left = expr(scope, depth: depth - 1)
+            let right = expr(scope, depth: depth - 1)
+            if case .constant = left, case .constant = right { left = .name(rng.pick(scope)) }
+            return .binary(left, op, right)
         }
 
         mutating func statement(_ scope: [String], depth: Int) -> Stmt {
@@ -117,17 +122,39 @@ enum MiniPython {
                 return .loop(v, from, from + rng.int(2...maxLoop), inner)
             }
             if depth < maxDepth && roll < 0.55 {
-                let l = expr(scope, depth: 1)
                 let cmp = rng.pick(["<", ">", "==", "!=", "<=", ">="])
-                let r: Expr = cmp == "==" || cmp == "!=" ? .constant(rng.int(0...6)) : expr(scope, depth: 1)
+                let test: Expr, bound: Expr
+                if cmp == "==" || cmp == "!=" {
+                    // A remainder compared with a value it can take: "if (x % 3) == 2:".
+                    let modulus = rng.int(2...4)
+                    test = .binary(.name(rng.pick(scope)), "%", .constant(modulus))
+                    bound = .constant(rng.int(0..<modulus))
+                } else {
+                    test = .name(rng.pick(scope))
+                    bound = expr(scope, depth: 1)
+                }
                 let yes = (0..<rng.int(1...2)).map { _ in statement(scope, depth: depth + 1) }
                 let no = (0..<rng.int(0...2)).map { _ in statement(scope, depth: depth + 1) }
-                let test: Expr = cmp == "==" || cmp == "!=" ? .binary(l, "%", .constant(rng.int(2...4))) : l
-                return .branch(test, cmp, r, yes, no)
+                return .branch(test, cmp, bound, yes, no)
             }
             let target = rng.pick(variables)
-            return .assign(target, rng.pick(["=", "+=", "+=", "-="]), expr(scope, depth: 2))
+            var value = expr(scope, depth: 2)
+            if case .name(let n) = value, n == target { value = .binary(value, "+", .constant(rng.int(1...9))) }  // not "x = x"
+            return .assign(target, rng.pick(["=", "+=", "+=", "-="]), value)
         }
+    }
+
+    /// Names assigned anywhere in `body` (loop variables excluded).
+    static func assignedNames(_ body: [Stmt]) -> Set<String> {
+        var out = Set<String>()
+        for s in body {
+            switch s {
+            case .assign(let t, _, _): out.insert(t)
+            case .branch(_, _, _, let yes, let no): out.formUnion(assignedNames(yes)); out.formUnion(assignedNames(no))
+            case .loop(_, _, _, let inner): out.formUnion(assignedNames(inner))
+            }
+        }
+        return out
     }
 
     // JSON form: an expression is a name (string), a constant (int) or [left, op, right];

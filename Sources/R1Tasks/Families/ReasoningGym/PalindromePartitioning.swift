@@ -12,7 +12,7 @@ public struct PalindromePartitioningTask: ReasoningTask {
         id: "palindrome_partitioning", title: "Palindrome partitioning", source: .reasoningGym, category: "algorithmic",
         description: "List all partitions of a string into palindromic substrings (any order).",
         knobs: [Knob("length", "length of the string")],
-        levels: [Level("easy", ["length": 5]), Level("medium", ["length": 7]),
+        levels: [Level("easy", ["length": 6]), Level("medium", ["length": 7]),
                  Level("hard", ["length": 10]), Level("expert", ["length": 13])],
         defaultLevel: 1)
 
@@ -35,6 +35,16 @@ public struct PalindromePartitioningTask: ReasoningTask {
         }
         walk(0)
         return out
+    }
+
+    /// How many partitions `s` has, by dynamic programming over prefixes (no enumeration).
+    static func count(_ s: [UInt8]) -> Int {
+        var ways = [Int](repeating: 0, count: s.count + 1)
+        ways[0] = 1
+        for end in stride(from: 1, through: s.count, by: 1) {
+            for start in 0..<end where isPalindrome(s[start..<end]) { ways[end] += ways[start] }
+        }
+        return ways[s.count]
     }
 
     static func json(_ parts: [[String]]) -> String {
@@ -78,10 +88,16 @@ public struct PalindromePartitioningTask: ReasoningTask {
             guard let pieces = item.stringArray else { return .wrong("each partition must be a list of strings") }
             got.append(pieces)
         }
-        let expected = PalindromePartitioningTask.partitions(Array(s.utf8))
-        guard Set(got).count == got.count else { return .wrong("a partition is listed twice") }
-        guard got.count == expected.count else { return .wrong("there are \(expected.count) partitions, not \(got.count)") }
-        return Set(got) == Set(expected) ? .correct("all \(expected.count) partitions") : .wrong("some partitions are not right")
+        // Every listed partition valid, none twice, and as many as there are: then all are listed.
+        for pieces in got {
+            guard pieces.joined() == s else { return .wrong("\(pieces) does not spell \(s)") }
+            guard pieces.allSatisfy({ !$0.isEmpty && PalindromePartitioningTask.isPalindrome(ArraySlice($0.utf8)) }) else {
+                return .wrong("\(pieces) has a piece that is not a palindrome")
+            }
+        }
+        guard Set(got.map { $0.joined(separator: "|") }).count == got.count else { return .wrong("a partition is listed twice") }
+        let expected = PalindromePartitioningTask.count(Array(s.utf8))
+        return got.count == expected ? .correct("all \(expected) partitions") : .wrong("there are \(expected) partitions, not \(got.count)")
     }
 
     public func oracle(metadata: JSONValue) -> String {

@@ -9,8 +9,8 @@ public struct SpellBackwardTask: ReasoningTask {
         id: "spell_backward", title: "Spell backward", source: .reasoningGym, category: "algorithmic",
         description: "Spell a made-up word backward, last letter first.",
         knobs: [Knob("syllables", "syllables in the word (2–3 letters each)")],
-        levels: [Level("easy", ["syllables": 2]), Level("medium", ["syllables": 4]),
-                 Level("hard", ["syllables": 7]), Level("expert", ["syllables": 12])],
+        levels: [Level("easy", ["syllables": 3]), Level("medium", ["syllables": 5]),
+                 Level("hard", ["syllables": 8]), Level("expert", ["syllables": 12])],
         defaultLevel: 1)
 
     public func generate(level: Level, rng: inout SplitMix64) -> GeneratedItem {
