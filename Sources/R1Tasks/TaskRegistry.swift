@@ -12,6 +12,7 @@ public enum TaskRegistry {
     ] + BBHTasks.all + SymBenchTasks.all + ReasoningGymTasksA.all + ReasoningGymTasksB.all
         + ReasoningGymTasksC.all
         + NumericWordAndPlanningTasks.all
+        + ReasoningGymTasksAlgorithmic.all
 
     private static let byID: [String: any ReasoningTask] = {
         var map: [String: any ReasoningTask] = [:]
