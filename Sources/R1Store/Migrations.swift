@@ -80,6 +80,8 @@ enum Migrations {
         );
         CREATE INDEX evaluation_items_by_task ON evaluation_items(evaluation_id, task);
         """,
+        // 2: run folders and checkpoints (RunMigration.swift).
+        runControl,
     ]
 
     static var latestVersion: Int { all.count }

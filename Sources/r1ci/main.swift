@@ -14,7 +14,7 @@ struct R1CI: ParsableCommand {
         subcommands: [TasksCommand.self, WorkspaceCommand.self, ExecCommand.self, SandboxCommand.self,
                       GenerateCommand.self, ModelsCommand.self, QuantizeCommand.self, BenchCommand.self,
                       ServeCommand.self, TrainCommand.self, EvalCommand.self, CompareCommand.self,
-                      RolloutsCommand.self]
+                      RolloutsCommand.self, RunsCommand.self, ExportCommand.self]
     )
 }
 
