@@ -38,7 +38,7 @@ public struct CheckpointFolder: Sendable {
             try fm.createDirectory(at: temp, withIntermediateDirectories: false)
             try write(temp)
             if let injectedFailure { throw TrainError(injectedFailure) }
-            if dest != previous { try? fm.removeItem(at: dest) }
+            if previous?.lastPathComponent != name { try? fm.removeItem(at: dest) }
             try fm.moveItem(at: temp, to: dest)
             try Data(name.utf8).write(to: root.appendingPathComponent("latest"), options: .atomic)
         } catch {

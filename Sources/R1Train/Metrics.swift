@@ -66,7 +66,7 @@ public func readVerlJSONL(_ path: String) throws -> [(step: Int, name: String, v
             throw TrainError("\(path):\(n + 1): not a verl metrics line ({\"step\": N, \"data\": {...}})")
         }
         for (name, v) in data.sorted(by: { $0.key < $1.key }) {
-            if let number = v as? NSNumber, !(v is Bool) { out.append((step, name, number.doubleValue)) }
+            if let number = v as? NSNumber { out.append((step, name, number.doubleValue)) }
         }
     }
     return out

@@ -89,6 +89,10 @@ public enum RunLauncher {
         posix_spawn_file_actions_addopen(&actions, 1, dir.appendingPathComponent("worker.log").path,
                                          O_WRONLY | O_CREAT | O_APPEND, 0o644)
         posix_spawn_file_actions_adddup2(&actions, 1, 2)
+        // Nothing else inherited: a caller's pipe left open in the worker would keep the
+        // caller's reader waiting until the run ends.
+        let open = ((try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd")) ?? []).compactMap { Int32($0) }
+        for fd in open.sorted() where fd > 2 && fcntl(fd, F_GETFD) >= 0 { posix_spawn_file_actions_addclose(&actions, fd) }
         // POSIX_SPAWN_SETSID (glibc 2.26+): a new session, so closing the terminal does not end the run.
         posix_spawnattr_setflags(&attrs, Int16(0x80))
         let cArgs = args.map { strdup($0) } + [nil]

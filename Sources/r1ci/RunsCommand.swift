@@ -124,12 +124,14 @@ struct RunsImport: ParsableCommand {
         let ws = try workspace.open()
         let id = try ws.createRun(name: name ?? URL(fileURLWithPath: path).lastPathComponent, kind: "import",
                                   configJSON: "{\"source\": \(jsonString(path))}", state: "finished")
-        try ws.db.transaction {
-            for (step, group) in Dictionary(grouping: points, by: \.step) {
-                let wall = group.first!.wallTime
+        do {
+            for (step, group) in Dictionary(grouping: points, by: \.step).sorted(by: { $0.key < $1.key }) {
                 try ws.addMetrics(run: id, step: Int64(step), values: Dictionary(group.map { ($0.name, $0.value) }, uniquingKeysWith: { _, b in b }),
-                                  wallTime: wall)
+                                  wallTime: group[0].wallTime)
             }
+        } catch {
+            _ = try? ws.db.query("DELETE FROM runs WHERE id = ?", [.int(id)])   // no half-imported run
+            throw error
         }
         emit("run \(id): \(points.count) values of \(Set(points.map(\.name)).count) metrics from \(path)")
     }
@@ -151,6 +153,10 @@ struct RunsWorker: ParsableCommand {
 
     func run() throws {
         signal(SIGTERM) { _ in workerStopRequested = 1 }
+        // The starter's signal mask is inherited (test runners block SIGTERM): unblock it.
+        var terms = sigset_t()
+        sigemptyset(&terms); sigaddset(&terms, SIGTERM)
+        sigprocmask(SIG_UNBLOCK, &terms, nil)
         let ws = try workspace.open()
         let detail = try ws.runDetail(id)
         try ws.updateRun(id, state: "running", pid: Int64(getpid()), message: "")
