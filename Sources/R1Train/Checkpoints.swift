@@ -8,12 +8,13 @@ import Foundation
 
 public struct CheckpointFolder: Sendable {
     public let root: URL
-    /// Test hook: when set, a save throws this error after `write` ran, as a full disk would.
-    public var injectedFailure: String?
+    /// Test hook: saves of this step or later fail after `write` ran, as a full disk would
+    /// ($R1CI_TEST_CHECKPOINT_FAILURE=STEP for a worker).
+    public var failFromStep: Int?
 
     public init(root: URL) {
         self.root = root
-        injectedFailure = ProcessInfo.processInfo.environment["R1CI_TEST_CHECKPOINT_FAILURE"]
+        failFromStep = ProcessInfo.processInfo.environment["R1CI_TEST_CHECKPOINT_FAILURE"].flatMap { Int($0) }
     }
 
     /// The last good checkpoint, nil when none was written.
@@ -37,7 +38,7 @@ public struct CheckpointFolder: Sendable {
             try? fm.removeItem(at: temp)
             try fm.createDirectory(at: temp, withIntermediateDirectories: false)
             try write(temp)
-            if let injectedFailure { throw TrainError(injectedFailure) }
+            if let failFromStep, step >= failFromStep { throw TrainError("No space left on device (injected)") }
             if previous?.lastPathComponent != name { try? fm.removeItem(at: dest) }
             try fm.moveItem(at: temp, to: dest)
             try Data(name.utf8).write(to: root.appendingPathComponent("latest"), options: .atomic)

@@ -161,4 +161,24 @@ import Testing
             #expect(!FileManager.default.fileExists(atPath: badWS), "a workspace was created for \(text)")
         }
     }
+
+    @Test func aFailedCheckpointWriteFailsTheRunAndKeepsTheLastGoodOne() throws {
+        let (dir, data) = try scratch()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let ws = dir.appendingPathComponent("ws").path
+        let cfg = dir.appendingPathComponent("run.yaml").path
+        try config(data, steps: 6, extra: "checkpoint_every: 2").write(toFile: cfg, atomically: true, encoding: .utf8)
+        let id = try start(ws, cfg, env: ["R1CI_TEST_CHECKPOINT_FAILURE": "4"])
+        let end = try waitForEnd(ws, id)
+        #expect(end["state"] as? String == "failed")
+        #expect((end["message"] as? String ?? "").contains("checkpoint at step 4 not written (No space left on device (injected)); the last good checkpoint step-000002 stays"),
+                "\(end)")
+        #expect(end["checkpointStep"] as? Int == 2)
+        let folder = "\(ws)/runs/\(id)/checkpoints"
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder).sorted() == ["latest", "step-000002"])
+        // Resumed with room on the disk, it finishes from step 2.
+        #expect(try r1ci(["runs", "resume", String(id), "--workspace", ws]).status == 0)
+        #expect(try waitForEnd(ws, id)["state"] as? String == "finished")
+        #expect(try losses(ws, id).keys.sorted() == Array(1...6))
+    }
 }

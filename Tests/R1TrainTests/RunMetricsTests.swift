@@ -106,14 +106,14 @@ import Testing
         var folder = CheckpointFolder(root: dir)
         let first = try folder.save(step: 2) { try Data("two".utf8).write(to: $0.appendingPathComponent("state.json")) }
         #expect(folder.latest()?.path == first.path)
-        folder.injectedFailure = "No space left on device"
+        folder.failFromStep = 3
         #expect {
             _ = try folder.save(step: 4) { try Data("four".utf8).write(to: $0.appendingPathComponent("state.json")) }
-        } throws: { "\($0)".contains("step 4 not written (No space left on device); the last good checkpoint step-000002 stays") }
+        } throws: { "\($0)".contains("step 4 not written (No space left on device (injected)); the last good checkpoint step-000002 stays") }
         #expect(folder.latest()?.path == first.path)
         #expect(try String(contentsOf: first.appendingPathComponent("state.json"), encoding: .utf8) == "two")
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted() == ["latest", "step-000002"])
-        folder.injectedFailure = nil
+        folder.failFromStep = nil
         let second = try folder.save(step: 4) { try Data("four".utf8).write(to: $0.appendingPathComponent("state.json")) }
         #expect(folder.latest()?.path == second.path)
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted() == ["latest", "step-000004"])
