@@ -15,7 +15,7 @@ struct ExportCommand: ParsableCommand {
 
     @Argument(help: "A run id, or a checkpoint folder (<workspace>/runs/ID/checkpoints/step-N).") var source: String
     @Option(name: .long, help: "hf (folder: config, tokenizer, safetensors) or gguf.") var format: String
-    @Option(name: .long, help: "GGUF weight type: q8_0 or q4_0.") var quant = "q8_0"
+    @Option(name: .long, help: "GGUF weight type: q8_0, q4_0 or f32 (exact).") var quant = "q8_0"
     @Option(name: .long, help: "Output folder (hf) or file (gguf).") var out: String
     @OptionGroup var workspace: WorkspaceOption
 

@@ -95,6 +95,15 @@ import Testing
         let reference = try losses(ws, a)
         #expect(reference.keys.sorted() == Array(1...12))
         #expect(try storeLosses(ws, a) == reference)
+        // Its checkpoint exports to a GGUF the engine runs and to a Hugging Face folder.
+        let gguf = dir.appendingPathComponent("a.gguf").path, hf = dir.appendingPathComponent("a-hf").path
+        let export = try r1ci(["export", String(a), "--format", "gguf", "--quant", "f32", "--out", gguf, "--workspace", ws])
+        #expect(export.status == 0 && export.stdout.contains("step 12"), "\(export.stderr)")
+        #expect(try r1ci(["generate", "--model", gguf, "--prompt", "add 1", "--max-tokens", "3"]).status == 0)
+        #expect(try r1ci(["export", "\(ws)/runs/\(a)/checkpoints/step-000012", "--format", "hf", "--out", hf]).status == 0)
+        #expect(FileManager.default.fileExists(atPath: hf + "/model.safetensors") && FileManager.default.fileExists(atPath: hf + "/tokenizer.json"))
+        let badExport = try r1ci(["export", String(a), "--format", "onnx", "--out", gguf, "--workspace", ws])
+        #expect(badExport.status == 2 && badExport.stderr.contains("--format"))
 
         // Stopped part-way (SIGTERM), then resumed. Progress is read from the run's files (cheap to poll).
         let slow = ["R1CI_TEST_STEP_DELAY": "0.5"]
