@@ -97,8 +97,11 @@ public enum RunLauncher {
         posix_spawnattr_setflags(&attrs, Int16(0x80))
         let cArgs = args.map { strdup($0) } + [nil]
         defer { cArgs.forEach { free($0) } }
+        // The environment as it is now (a library caller may have changed it with setenv).
+        let cEnv = ProcessInfo.processInfo.environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer { cEnv.forEach { free($0) } }
         var pid: pid_t = 0
-        let rc = posix_spawn(&pid, executable, &actions, &attrs, cArgs, environ)
+        let rc = posix_spawn(&pid, executable, &actions, &attrs, cArgs, cEnv)
         guard rc == 0 else { throw TrainError("cannot start the run worker \(executable): \(String(cString: strerror(rc)))") }
         // Only the pid: the worker may already have recorded itself as running.
         try workspace.setRunPID(id, Int64(pid))
