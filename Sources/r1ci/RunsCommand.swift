@@ -21,7 +21,7 @@ func runLine(_ r: RunDetail) -> String {
 }
 
 func runJSON(_ r: RunDetail) -> String {
-    let enc = JSONEncoder(); enc.outputFormatting = [.sortedKeys]
+    let enc = JSONEncoder(); enc.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
     return String(decoding: (try? enc.encode(r)) ?? Data(), as: UTF8.self)
 }
 
