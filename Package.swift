@@ -13,6 +13,8 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        // YAML run configs (`r1ci train … --config FILE`).
+        .package(url: "https://github.com/jpsim/Yams", from: "5.0.0"),
     ],
     targets: [
         // ── System libraries (Debian -dev packages, found through pkg-config) ──
@@ -44,14 +46,16 @@ let package = Package(
         // `r1ci serve`: the OpenAI-compatible API over any generation backend.
         .target(name: "R1Serve", dependencies: ["R1Engine", "R1HTTP"]),
         // Training (fp32 forward/backward, optimizer): element loops optimised even in debug.
-        // GRPO/PPO runs (RLRun.swift) drive R1Agent's rollouts, the sandbox and the task verifiers.
-        .target(name: "R1Train", dependencies: ["R1Engine", "R1Kernels", "R1Agent", "R1Sandbox", "R1Tasks"],
+        // GRPO/PPO runs (RLRun.swift) drive R1Agent's rollouts, the sandbox and the task verifiers;
+        // background runs keep their state in the store and read YAML configs (Yams).
+        .target(name: "R1Train", dependencies: ["R1Engine", "R1Kernels", "R1Agent", "R1Sandbox", "R1Tasks", "R1Store",
+                                                .product(name: "Yams", package: "Yams")],
                 swiftSettings: [.unsafeFlags(["-O"])]),
         // The code-interpreter loop, scoring and rewards, evaluation and comparison.
         .target(name: "R1Agent", dependencies: ["R1Tasks", "R1Sandbox", "R1Engine", "R1Store"]),
 
         // ── The C ABI (r1ci.h) and its two front ends ──
-        .target(name: "R1Core", dependencies: ["R1Tasks", "R1Store", "R1Sandbox", "R1Engine", "R1Agent"]),
+        .target(name: "R1Core", dependencies: ["R1Tasks", "R1Store", "R1Sandbox", "R1Engine", "R1Agent", "R1Train"]),
         .executableTarget(name: "r1ci", dependencies: [
             "R1Tasks", "R1Store", "R1Core", "R1Sandbox", "R1Engine", "R1HTTP", "R1Serve", "R1Train", "R1Agent",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),

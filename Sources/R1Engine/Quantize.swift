@@ -9,10 +9,22 @@ import Foundation
 import R1Kernels
 
 public enum QuantType: String, CaseIterable, Sendable {
-    case q8_0, q4_0
-    public var ggmlType: Int32 { Int32(self == .q8_0 ? R1K_Q8_0 : R1K_Q4_0) }
-    /// general.file_type (llama_ftype): MOSTLY_Q8_0 = 7, MOSTLY_Q4_0 = 2.
-    var fileType: UInt32 { self == .q8_0 ? 7 : 2 }
+    case q8_0, q4_0, f32
+    public var ggmlType: Int32 {
+        switch self {
+        case .q8_0: return Int32(R1K_Q8_0)
+        case .q4_0: return Int32(R1K_Q4_0)
+        case .f32: return Int32(R1K_F32)   // unquantized: what `r1ci export` uses for exact weights
+        }
+    }
+    /// general.file_type (llama_ftype): ALL_F32 = 0, MOSTLY_Q8_0 = 7, MOSTLY_Q4_0 = 2.
+    var fileType: UInt32 {
+        switch self {
+        case .q8_0: return 7
+        case .q4_0: return 2
+        case .f32: return 0
+        }
+    }
 }
 
 public struct QuantizeSummary: Sendable {

@@ -89,6 +89,8 @@ enum Migrations {
         """,
         // 3: imported tasks, user splits, mixtures, difficulty history (MigrationTaskLibrary.swift).
         taskLibrary,
+        // 4: run folders and checkpoints (RunMigration.swift).
+        runControl,
     ]
 
     static var latestVersion: Int { all.count }

@@ -16,7 +16,7 @@ public struct AdamWSettings: Sendable, Equatable {
 
 public final class AdamW: @unchecked Sendable {
     public let settings: AdamWSettings
-    public private(set) var step = 0
+    public internal(set) var step = 0
     let m: FloatBuffer, v: FloatBuffer   // (P) first and second moments
     let decays: [(offset: Int, count: Int, decays: Bool)]
 

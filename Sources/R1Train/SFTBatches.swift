@@ -76,7 +76,7 @@ public func paddedBatch(_ rows: [SFTExample], pad: Int32) -> TrainBatch {
 public struct SFTSampler: Sendable {
     let examples: [SFTExample]
     var order: [Int] = [], position = 0, rng: SplitMix64
-    public private(set) var epoch = 0
+    public internal(set) var epoch = 0
 
     public init(_ examples: [SFTExample], seed: UInt64) {
         self.examples = examples; rng = SplitMix64(state: seed)

@@ -56,19 +56,23 @@ public final class SFTRun {
         return loss
     }
 
-    /// Runs every step, calling `report` after each.
+    /// Runs every remaining step, calling `report` after each.
     public func run(report: (SFTStepReport) -> Void) throws {
-        for step in 1...settings.steps {
-            let batch = paddedBatch(sampler.next(settings.batch), pad: pad)
-            let t0 = Date()
-            let r = trainer.step([batch])
-            let seconds = Date().timeIntervalSince(t0)
-            guard r.loss.isFinite else { throw TrainError("loss is \(r.loss) at step \(step); stopping without a checkpoint") }
-            guard r.gradNorm.isFinite else {
-                throw TrainError("gradient norm is \(r.gradNorm) at step \(step); stopping without a checkpoint")
-            }
-            report(SFTStepReport(step: step, result: r, epoch: sampler.epoch, seconds: seconds,
-                                 tokensPerSecond: Double(batch.tokens.count) / max(seconds, 1e-9)))
+        while trainer.step < settings.steps { report(try step()) }
+    }
+
+    /// One optimizer step on the sampler's next rows.
+    public func step() throws -> SFTStepReport {
+        let step = trainer.step + 1
+        let batch = paddedBatch(sampler.next(settings.batch), pad: pad)
+        let t0 = Date()
+        let r = trainer.step([batch])
+        let seconds = Date().timeIntervalSince(t0)
+        guard r.loss.isFinite else { throw TrainError("loss is \(r.loss) at step \(step); stopping without a checkpoint") }
+        guard r.gradNorm.isFinite else {
+            throw TrainError("gradient norm is \(r.gradNorm) at step \(step); stopping without a checkpoint")
         }
+        return SFTStepReport(step: step, result: r, epoch: sampler.epoch, seconds: seconds,
+                             tokensPerSecond: Double(batch.tokens.count) / max(seconds, 1e-9))
     }
 }

@@ -37,7 +37,7 @@ public final class Trainer: @unchecked Sendable {
     public let optimizer: AdamW
     public let schedule: LRSchedule
     public let maxGradNorm: Float
-    public private(set) var step = 0
+    public internal(set) var step = 0
     let pool: OpaquePointer?
 
     public init(model: TrainModel, batch B: Int, seq T: Int, schedule: LRSchedule, adamw: AdamWSettings,

@@ -14,7 +14,8 @@ struct R1CI: ParsableCommand {
         subcommands: [TasksCommand.self, WorkspaceCommand.self, ExecCommand.self, SandboxCommand.self,
                       GenerateCommand.self, ModelsCommand.self, QuantizeCommand.self, BenchCommand.self,
                       ServeCommand.self, TrainCommand.self, EvalCommand.self, CompareCommand.self,
-                      RolloutsCommand.self, SynthCommand.self, RunCommand.self]
+                      RolloutsCommand.self, SynthCommand.self, RunCommand.self, RunsCommand.self,
+                      ExportCommand.self]
     )
 }
 

@@ -42,6 +42,7 @@ static void test_oracles(const char *cli);
 static void test_comparisons(const char *cli);
 static void test_agent(void);
 static void test_task_library(const char *cli);
+static void test_runs(const char *cli);
 
 int main(int argc, char **argv) {
     const char *cli = argc > 1 ? argv[1] : ".build/debug/r1ci";
@@ -115,7 +116,7 @@ int main(int argc, char **argv) {
     rc = r1ci_workspace_open(dir, &ws);
     check(rc == R1CI_OK && ws != NULL, "r1ci_workspace_open", r1ci_last_error());
     rc = r1ci_workspace_info_json(ws, &json);
-    check(rc == R1CI_OK && contains(json, "\"schema_version\":3") && contains(json, dir),
+    check(rc == R1CI_OK && contains(json, "\"schema_version\":4") && contains(json, dir),
           "r1ci_workspace_info_json", json);
     r1ci_string_free(json);
     json = NULL;
@@ -138,6 +139,7 @@ int main(int argc, char **argv) {
     test_oracles(cli);
     test_comparisons(cli);
     test_agent();
+    test_runs(cli);
 
     printf("abi: %d passed, %d failed\n", passed, failed);
     return failed == 0 ? 0 : 1;
@@ -937,4 +939,114 @@ static void test_task_library(const char *cli) {
 
     snprintf(command, sizeof command, "rm -rf '%s'", dir);
     if (system(command) != 0) fprintf(stderr, "could not remove %s\n", dir);
+}
+
+/* ── Training runs ──────────────────────────────────────────────────────── */
+
+/* The run's object from r1ci_runs_list_json (malloc'd), or NULL. */
+static char *listed_run(r1ci_workspace *ws, int64_t id) {
+    char *json = NULL, *found = NULL;
+    if (r1ci_runs_list_json(ws, &json) != R1CI_OK) return NULL;
+    for (int i = 0; i < mj_array_count(json); i++) {
+        const char *run = mj_array_at(json, i);
+        if (atoll(mj_member(run, "id")) == id) {
+            const char *end = mj_value(run, 0);
+            found = strndup(run, (size_t)(end - run));
+        }
+    }
+    r1ci_string_free(json);
+    return found;
+}
+
+/* Polls until the run's state is `state` (or a terminal other state); 0 on time-out. */
+static int wait_state(r1ci_workspace *ws, int64_t id, const char *state, int need_step) {
+    for (int i = 0; i < 1200; i++) {
+        char *run = listed_run(ws, id);
+        char *st = run ? mj_string_dup(mj_member(run, "state")) : NULL;
+        const char *last = run ? mj_member(run, "lastStep") : NULL;
+        int ok = st && strcmp(st, state) == 0 && (!need_step || (last && atoll(last) >= need_step));
+        int over = st && (strcmp(st, "finished") == 0 || strcmp(st, "failed") == 0) && strcmp(st, state) != 0;
+        free(st);
+        free(run);
+        if (ok) return 1;
+        if (over) return 0;
+        nanosleep(&(struct timespec){0, 100000000}, NULL);
+    }
+    return 0;
+}
+
+/* How many train/loss values the run has past after_step. */
+static int losses_after(r1ci_workspace *ws, int64_t id, int64_t after) {
+    char *json = NULL;
+    if (r1ci_run_metrics_json(ws, id, after, &json) != R1CI_OK) return -1;
+    int n = 0;
+    for (int i = 0; i < mj_array_count(json); i++) {
+        const char *m = mj_array_at(json, i);
+        char *name = mj_string_dup(mj_member(m, "name"));
+        if (name && strcmp(name, "train/loss") == 0 && atoll(mj_member(m, "step")) > after) n++;
+        free(name);
+    }
+    r1ci_string_free(json);
+    return n;
+}
+
+static void test_runs(const char *cli) {
+    char dir[] = "/tmp/r1ci-abi-runs-XXXXXX", path[512], config[1400], binary[512], model[512];
+    check(mkdtemp(dir) != NULL, "temporary workspace for runs", NULL);
+    check(realpath(cli, binary) != NULL && realpath("Tests/R1EngineTests/Fixtures/tiny-llama.gguf", model) != NULL,
+          "the r1ci binary and the tiny model", cli);
+    setenv("R1CI_BINARY", binary, 1);
+    snprintf(path, sizeof path, "%s/data.jsonl", dir);
+    FILE *f = fopen(path, "w");
+    for (int i = 0; f && i < 5; i++)
+        fprintf(f, "{\"messages\": [{\"role\": \"user\", \"content\": \"count to %d\"}, "
+                   "{\"role\": \"assistant\", \"content\": \"%d %d %d\"}]}\n", i, i, i + 1, i + 2);
+    if (f) fclose(f);
+    r1ci_workspace *ws = NULL;
+    int32_t rc = r1ci_workspace_open(dir, &ws);
+    int64_t id = 0;
+
+    /* Bad configs: named, nothing recorded. */
+    rc = r1ci_run_start(ws, "{\"method\": \"sft\", \"data\": \"x\", \"steps\": 0}", &id);
+    check(rc == R1CI_ERR_INVALID_ARGUMENT && contains(r1ci_last_error(), "steps"), "r1ci_run_start: steps 0 is refused", r1ci_last_error());
+    rc = r1ci_run_start(ws, "{\"method\": \"sft\", \"data\": \"x\", \"steps\": 2, \"stepz\": 1}", &id);
+    check(rc == R1CI_ERR_INVALID_ARGUMENT && contains(r1ci_last_error(), "stepz"), "r1ci_run_start: an unknown key is named", r1ci_last_error());
+    rc = r1ci_run_start(ws, "{\"method\": \"dpo\"}", &id);
+    check(rc == R1CI_ERR_INVALID_ARGUMENT && contains(r1ci_last_error(), "method"), "r1ci_run_start: an unknown method is refused", r1ci_last_error());
+    char *json = NULL;
+    rc = r1ci_runs_list_json(ws, &json);
+    check(rc == R1CI_OK && json && strcmp(json, "[]") == 0, "no run was recorded for bad configs", json);
+    r1ci_string_free(json);
+
+    /* A run to the end; metrics since a step. */
+    snprintf(config, sizeof config, "{\"method\": \"sft\", \"name\": \"abi\", \"model\": \"%s\", \"data\": \"%s\", "
+             "\"steps\": 4, \"seq\": 48, \"lr\": 0.001}", model, path);
+    rc = r1ci_run_start(ws, config, &id);
+    check(rc == R1CI_OK && id == 1, "r1ci_run_start starts run 1", r1ci_last_error());
+    check(wait_state(ws, id, "finished", 0), "run 1 finishes", NULL);
+    check(losses_after(ws, id, -1) == 4 && losses_after(ws, id, 2) == 2, "r1ci_run_metrics_json: 4 losses, 2 after step 2", NULL);
+    snprintf(path, sizeof path, "runs show 1 --json --workspace '%s'", dir);
+    char *shown = run_cli(cli, path);
+    check(shown && contains(shown, "\"train/loss\""), "the CLI shows the same run's metrics", shown);
+    free(shown);
+    check(r1ci_run_stop(ws, id) == R1CI_ERR_INVALID_ARGUMENT, "stopping a finished run is refused", r1ci_last_error());
+    check(r1ci_run_resume(ws, id) == R1CI_ERR_INVALID_ARGUMENT, "resuming a finished run is refused", r1ci_last_error());
+    check(r1ci_run_metrics_json(ws, 99, -1, &json) == R1CI_ERR_INVALID_ARGUMENT, "metrics of an unknown run are refused", r1ci_last_error());
+
+    /* Stop part-way, resume to the end. */
+    setenv("R1CI_TEST_STEP_DELAY", "0.3", 1);
+    snprintf(config, sizeof config, "{\"method\": \"sft\", \"model\": \"%s\", \"data\": \"%s/data.jsonl\", "
+             "\"steps\": 8, \"seq\": 48}", model, dir);
+    rc = r1ci_run_start(ws, config, &id);
+    check(rc == R1CI_OK && id == 2 && wait_state(ws, id, "running", 1), "run 2 is running", r1ci_last_error());
+    check(r1ci_run_stop(ws, id) == R1CI_OK && wait_state(ws, id, "stopped", 0), "r1ci_run_stop: run 2 stops", r1ci_last_error());
+    int before = losses_after(ws, id, -1);
+    check(before >= 1 && before < 8, "stopped part-way", NULL);
+    check(r1ci_run_resume(ws, id) == R1CI_OK && wait_state(ws, id, "finished", 0), "r1ci_run_resume: run 2 finishes", r1ci_last_error());
+    check(losses_after(ws, id, -1) == 8, "run 2 has every step's loss once", NULL);
+    unsetenv("R1CI_TEST_STEP_DELAY");
+
+    r1ci_workspace_close(ws);
+    snprintf(path, sizeof path, "rm -rf '%s'", dir);
+    check(system(path) == 0, "remove the runs workspace", NULL);
 }

@@ -326,6 +326,37 @@ int32_t r1ci_agent_run_json(const char *request_json, r1ci_stop *stop,
  *     "description", "format"?: "gguf" | "hf", "architecture"?, "parameters"?, "bytes"?, "error"?}]}
  * *out_json is owned by the caller (r1ci_string_free). */
 int32_t r1ci_models_list_json(char **out_json);
+/* ── Training runs (background workers; see `r1ci runs`) ───────────────── */
+
+/* Starts a training run in the background and returns at once. config_json is
+ * an object with "method" ("sft"; GRPO/PPO as they land), an optional "name",
+ * and the method's snake_case options, as in `r1ci train sft --config`
+ * (e.g. {"method": "sft", "data": "d.jsonl", "steps": 100, "lr": 1e-5}).
+ * An unknown key or an impossible value: R1CI_ERR_INVALID_ARGUMENT naming it,
+ * nothing recorded. The worker is the `r1ci` executable: $R1CI_BINARY, else
+ * `r1ci` in the directory of the running program. */
+int32_t r1ci_run_start(r1ci_workspace *ws, const char *config_json, int64_t *out_run_id);
+
+/* Every run, oldest first, as a JSON array of {"id", "name", "kind", "state"
+ * (queued|running|stopped|finished|failed), "configJSON", "pid", "directory",
+ * "checkpointPath", "checkpointStep", "lastStep", "message", "createdAt",
+ * "updatedAt"}; absent values are left out. A run whose worker died is marked
+ * failed first. *out_json is owned by the caller (r1ci_string_free). */
+int32_t r1ci_runs_list_json(r1ci_workspace *ws, char **out_json);
+
+/* The run's metrics with step > after_step (-1: all) as a JSON array of
+ * {"step", "name", "value", "wallTime"} ordered by step then name; names are
+ * verl's (train/loss, val/loss, train/lr, train/grad_norm, perf/throughput …).
+ * An unknown run: R1CI_ERR_INVALID_ARGUMENT. */
+int32_t r1ci_run_metrics_json(r1ci_workspace *ws, int64_t run_id, int64_t after_step, char **out_json);
+
+/* Asks a running run to stop after its current step (it writes a checkpoint and
+ * becomes "stopped"); returns without waiting. Not running: R1CI_ERR_INVALID_ARGUMENT. */
+int32_t r1ci_run_stop(r1ci_workspace *ws, int64_t run_id);
+
+/* Continues a stopped or failed run from its last checkpoint in the background.
+ * Another state: R1CI_ERR_INVALID_ARGUMENT. */
+int32_t r1ci_run_resume(r1ci_workspace *ws, int64_t run_id);
 
 #ifdef __cplusplus
 }
