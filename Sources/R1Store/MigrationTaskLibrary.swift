@@ -1,4 +1,4 @@
-// Migration 2: what the task library keeps in a workspace (issue 8) — imported
+// Migration 3: what the task library keeps in a workspace (issue 8) — imported
 // fixed datasets, user-defined splits, task mixtures and the history of
 // difficulty changes a curriculum makes. Rows hold JSON that R1Tasks writes and
 // reads; the store knows nothing of its shape beyond the name columns.

@@ -1,4 +1,4 @@
-// Schema migration 2: what background training runs need beyond the first
+// Schema migration 4: what background training runs need beyond the first
 // schema's runs table — the run's folder, its last good checkpoint, the step
 // that checkpoint holds, and the last error message.
 

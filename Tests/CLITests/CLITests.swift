@@ -65,7 +65,7 @@ func jsonObject(_ line: Substring) throws -> [String: Any] {
             #expect(rows.allSatisfy { $0["category"] as? String == category })
         }
         var total = 0
-        for split in ["train", "test"] {
+        for split in ["train", "test", "extra"] {
             let run = try r1ci(["tasks", "list", "--json", "--split", split])
             let rows = try run.stdout.split(separator: "\n").map(jsonObject)
             #expect(rows.allSatisfy { $0["split"] as? String == split })

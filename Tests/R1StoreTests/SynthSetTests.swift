@@ -33,8 +33,11 @@ import Testing
         defer { try? FileManager.default.removeItem(at: dir) }
         var ws: Workspace? = try Workspace(directory: dir)
         let old = try ws!.insertTrace(row("kept"))
-        // Back to version 1: undo migration 3 (the task library's tables), then 2.
+        // Back to version 1: undo migration 4 (run control columns), 3 (the task library's
+        // tables), then 2.
         try ws!.db.execute("""
+            ALTER TABLE runs DROP COLUMN directory; ALTER TABLE runs DROP COLUMN checkpoint_path;
+            ALTER TABLE runs DROP COLUMN checkpoint_step; ALTER TABLE runs DROP COLUMN message;
             DROP TABLE difficulty_changes; DROP TABLE task_mixtures; DROP TABLE task_splits; DROP TABLE imported_tasks;
             DROP INDEX traces_by_run_label; ALTER TABLE traces DROP COLUMN label; PRAGMA user_version = 1
             """)

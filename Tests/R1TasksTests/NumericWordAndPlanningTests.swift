@@ -23,7 +23,6 @@ struct NumericWordAndPlanningTests {
         #expect(ids.count >= 25 && Set(ids).count == ids.count)
         for task in NumericWordAndPlanningTasks.all {
             #expect(task.info.levels.count >= 3)
-            #expect(Splits.defaultSplit(of: task.info.id) == .train)
         }
     }
 
