@@ -72,6 +72,10 @@ public enum RunLauncher {
               let close = stat.lastIndex(of: ")") else { return false }
         let state = stat[stat.index(close, offsetBy: 2)...].first
         if state == "Z" || state == "X" { return false }
+        // Our own live child is the worker, even in the moment before its exec
+        // (when its command line is still ours).
+        let fields = stat[stat.index(close, offsetBy: 2)...].split(separator: " ")
+        if fields.count > 1, let parent = pid_t(fields[1]), parent == getpid() { return true }
         // A reused pid belongs to some other program.
         let cmdline = (try? Data(contentsOf: URL(fileURLWithPath: "/proc/\(pid)/cmdline"))) ?? Data()
         return String(decoding: cmdline, as: UTF8.self).contains("_worker")
