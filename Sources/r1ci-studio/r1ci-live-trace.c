@@ -12,6 +12,7 @@
 #include "r1ci-code-cell.h"
 #include "r1ci-json.h"
 #include "r1ci-live-trace.h"
+#include "r1ci-text-label.h"
 #include "r1ci-verdict-view.h"
 
 /* Within this many pixels of the bottom counts as "at the bottom". */
@@ -96,20 +97,6 @@ on_value_changed (GtkAdjustment *adj,
 
 /* ── Cells ──────────────────────────────────────────────────────────────── */
 
-static GtkWidget *
-new_label (const char *text,
-           const char *css_class)
-{
-  GtkWidget *label = gtk_label_new (text);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
-  if (css_class != NULL)
-    gtk_widget_add_css_class (label, css_class);
-  return label;
-}
-
 /* A cell: a caption with an icon over a body. */
 static GtkWidget *
 new_cell (R1ciLiveTrace *self,
@@ -145,7 +132,7 @@ show_question (R1ciLiveTrace *self,
     : g_strdup ("Question");
   GtkWidget *cell = new_cell (self, "dialog-question-symbolic", caption, "question-cell");
 
-  gtk_box_append (GTK_BOX (cell), new_label (r1ci_json_string (event, "question"), "question-text"));
+  gtk_box_append (GTK_BOX (cell), r1ci_text_label_new (r1ci_json_string (event, "question"), "question-text"));
 }
 
 static GtkTextView *
@@ -210,7 +197,7 @@ show_answer (R1ciLiveTrace *self,
              const char    *answer)
 {
   GtkWidget *cell = new_cell (self, "mail-send-symbolic", "Final answer", "answer-cell");
-  gtk_box_append (GTK_BOX (cell), new_label (answer, "answer-text"));
+  gtk_box_append (GTK_BOX (cell), r1ci_text_label_new (answer, "answer-text"));
 }
 
 static void
@@ -265,8 +252,8 @@ show_finish (R1ciLiveTrace *self,
   gtk_widget_add_css_class (row, "finish-row");
   gtk_box_append (GTK_BOX (row), gtk_image_new_from_icon_name (good ? "emblem-ok-symbolic"
                                                                     : "dialog-information-symbolic"));
-  gtk_box_append (GTK_BOX (text), new_label (describe_reason (reason), "heading"));
-  gtk_box_append (GTK_BOX (text), new_label (stats, "dim-label"));
+  gtk_box_append (GTK_BOX (text), r1ci_text_label_new (describe_reason (reason), "heading"));
+  gtk_box_append (GTK_BOX (text), r1ci_text_label_new (stats, "dim-label"));
   gtk_box_append (GTK_BOX (row), text);
   gtk_box_append (GTK_BOX (self->column), row);
 
@@ -337,7 +324,7 @@ r1ci_live_trace_show_error (R1ciLiveTrace *self,
   gtk_widget_add_css_class (row, "error-bar");
   gtk_widget_add_css_class (row, "trace-error");
   gtk_box_append (GTK_BOX (row), gtk_image_new_from_icon_name ("dialog-warning-symbolic"));
-  gtk_box_append (GTK_BOX (row), new_label (text, "error"));
+  gtk_box_append (GTK_BOX (row), r1ci_text_label_new (text, "error"));
   gtk_box_append (GTK_BOX (self->column), row);
 }
 

@@ -11,6 +11,7 @@
 #include "r1ci-json.h"
 #include "r1ci-code-style.h"
 #include "r1ci-trace-view.h"
+#include "r1ci-text-label.h"
 #include "r1ci-verdict-view.h"
 
 struct _R1ciTraceView
@@ -27,21 +28,6 @@ struct _R1ciTraceView
 };
 
 G_DEFINE_FINAL_TYPE (R1ciTraceView, r1ci_trace_view, GTK_TYPE_WIDGET)
-
-static GtkWidget *
-new_label (const char *text,
-           const char *css_class)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
-  if (css_class != NULL)
-    gtk_widget_add_css_class (label, css_class);
-  return label;
-}
 
 static void
 clear_parts (R1ciTraceView *self)
@@ -65,7 +51,7 @@ code_part (const char *code,
   GtkWidget *view = gtk_source_view_new ();
   GtkWidget *frame = gtk_frame_new (NULL);
 
-  gtk_box_append (GTK_BOX (box), new_label (caption, "part-caption"));
+  gtk_box_append (GTK_BOX (box), r1ci_text_label_new (caption, "part-caption"));
   r1ci_code_style_setup_python (GTK_SOURCE_VIEW (view));
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), code, -1);
   gtk_text_view_set_editable (GTK_TEXT_VIEW (view), FALSE);
@@ -130,9 +116,9 @@ result_part (JsonObject *part)
   g_autofree char *status = describe_run (part);
   g_autofree char *caption = g_strdup_printf ("Execution result · %s", status);
   g_autofree char *output = result_output (part);
-  GtkWidget *output_label = new_label (output, "exec-output");
+  GtkWidget *output_label = r1ci_text_label_new (output, "exec-output");
 
-  gtk_box_append (GTK_BOX (box), new_label (caption, ok ? "part-caption" : "part-caption-error"));
+  gtk_box_append (GTK_BOX (box), r1ci_text_label_new (caption, ok ? "part-caption" : "part-caption-error"));
   gtk_widget_add_css_class (output_label, "monospace");
   gtk_box_append (GTK_BOX (box), output_label);
   return box;
@@ -162,7 +148,7 @@ r1ci_trace_view_show_message (R1ciTraceView *self,
   gtk_label_set_text (GTK_LABEL (self->answer_label), "");
   gtk_widget_set_tooltip_text (self->stats_label, NULL);
   r1ci_verdict_view_clear (self->verdict_view);
-  gtk_box_append (GTK_BOX (self->parts_box), new_label (message, "dim-label"));
+  gtk_box_append (GTK_BOX (self->parts_box), r1ci_text_label_new (message, "dim-label"));
 }
 
 void
@@ -222,7 +208,7 @@ r1ci_trace_view_show (R1ciTraceView *self,
       if (g_str_equal (kind, "text"))
         {
           g_autofree char *prose = g_strstrip (g_strdup (r1ci_json_string (part, "text")));
-          gtk_box_append (GTK_BOX (self->parts_box), new_label (prose, "reasoning"));
+          gtk_box_append (GTK_BOX (self->parts_box), r1ci_text_label_new (prose, "reasoning"));
         }
       else if (g_str_equal (kind, "code"))
         gtk_box_append (GTK_BOX (self->parts_box),
@@ -234,7 +220,7 @@ r1ci_trace_view_show (R1ciTraceView *self,
   if (detail[0] != '\0')
     {
       g_autofree char *text = g_strdup_printf ("Ended: %s — %s", r1ci_json_string (trace, "end"), detail);
-      gtk_box_append (GTK_BOX (self->parts_box), new_label (text, "dim-label"));
+      gtk_box_append (GTK_BOX (self->parts_box), r1ci_text_label_new (text, "dim-label"));
     }
 }
 
@@ -277,7 +263,7 @@ r1ci_trace_view_init (R1ciTraceView *self)
   /* Fixed on top: which side, and what it belongs to. */
   self->side_label = gtk_label_new ("");
   gtk_widget_add_css_class (self->side_label, "side-badge");
-  self->title_label = new_label ("", "heading");
+  self->title_label = r1ci_text_label_new ("", "heading");
   gtk_label_set_wrap (GTK_LABEL (self->title_label), FALSE);
   gtk_label_set_ellipsize (GTK_LABEL (self->title_label), PANGO_ELLIPSIZE_END);
   gtk_widget_set_hexpand (self->title_label, TRUE);
@@ -286,12 +272,12 @@ r1ci_trace_view_init (R1ciTraceView *self)
   gtk_widget_set_parent (heading, widget);
 
   /* Scrolled: the outcome first, then the parts in order. */
-  self->stats_label = new_label ("", "caption");
+  self->stats_label = r1ci_text_label_new ("", "caption");
   gtk_widget_add_css_class (self->stats_label, "dim-label");
   gtk_box_append (GTK_BOX (content), self->stats_label);
 
-  gtk_box_append (GTK_BOX (answer_row), new_label ("Final answer", "field-label"));
-  self->answer_label = new_label ("", "answer-text");
+  gtk_box_append (GTK_BOX (answer_row), r1ci_text_label_new ("Final answer", "field-label"));
+  self->answer_label = r1ci_text_label_new ("", "answer-text");
   gtk_widget_set_hexpand (self->answer_label, TRUE);
   gtk_box_append (GTK_BOX (answer_row), self->answer_label);
   gtk_box_append (GTK_BOX (content), answer_row);
