@@ -157,16 +157,23 @@ on_playground_finished (R1ciPlaygroundPage *page,
     arm_hooks (self, GTK_WIDGET (window));
 }
 
-/* --playground-stop-after: presses Stop on the Playground. */
+/* --playground-stop-after TOKENS: polled every 10 ms; presses Stop on the
+ * Playground once the run has streamed that many tokens. (A count, not a
+ * time: a fast machine could finish a short run before any fixed delay.) */
 static gboolean
 on_playground_stop_timer (gpointer user_data)
 {
   R1ciApplication *self = user_data;
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  R1ciPlaygroundPage *page;
 
+  if (!R1CI_IS_WINDOW (window))
+    return G_SOURCE_CONTINUE;
+  page = r1ci_window_get_playground_page (R1CI_WINDOW (window));
+  if (r1ci_playground_page_get_generated (page) < self->options.playground_stop_after)
+    return G_SOURCE_CONTINUE;
   self->stop_timer_id = 0;
-  if (R1CI_IS_WINDOW (window))
-    r1ci_playground_page_stop (r1ci_window_get_playground_page (R1CI_WINDOW (window)));
+  r1ci_playground_page_stop (page);
   return G_SOURCE_REMOVE;
 }
 
@@ -196,7 +203,7 @@ start_playground_run (R1ciApplication *self,
     return FALSE;
   g_signal_connect (page, "run-finished", G_CALLBACK (on_playground_finished), self);
   if (options->playground_stop_after > 0)
-    self->stop_timer_id = g_timeout_add_seconds (options->playground_stop_after, on_playground_stop_timer, self);
+    self->stop_timer_id = g_timeout_add (10, on_playground_stop_timer, self);
   return TRUE;
 }
 

@@ -89,7 +89,7 @@ r1ci_options_parse (R1ciOptions  *options,
     { "playground-max-tokens", 0, 0, G_OPTION_ARG_STRING, &playground_max_tokens,
       "Test: token limit of the Playground run", "N" },
     { "playground-stop-after", 0, 0, G_OPTION_ARG_STRING, &playground_stop_after,
-      "Test: press Stop this many seconds after the Playground run starts", "SECONDS" },
+      "Test: press Stop once the Playground run has streamed this many tokens", "TOKENS" },
     { "playground-view", 0, 0, G_OPTION_ARG_STRING, &options->playground_view,
       "Test: the Playground view to show (trace, tokens)", "NAME" },
     { "import", 0, 0, G_OPTION_ARG_FILENAME, &options->import,
@@ -204,10 +204,10 @@ r1ci_options_parse (R1ciOptions  *options,
       guint64 n;
       if (!parse_unsigned ("--playground-stop-after", playground_stop_after, &n, error))
         return FALSE;
-      if (n < 1 || n > 3600)
+      if (n < 1 || n > 100000)
         {
           g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                       "--playground-stop-after wants 1 to 3600 seconds, not %" G_GUINT64_FORMAT, n);
+                       "--playground-stop-after wants 1 to 100000 tokens, not %" G_GUINT64_FORMAT, n);
           return FALSE;
         }
       options->playground_stop_after = (guint) n;

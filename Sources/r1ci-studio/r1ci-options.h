@@ -29,7 +29,7 @@ typedef struct
   char     *playground_run;        /* --playground-run TASK:SEED (test): run it on the Playground, wait */
   guint     playground_max_tokens; /* --playground-max-tokens N (test): the run's token limit; 0: the page's */
   char     *playground_view;       /* --playground-view trace|tokens (test) */
-  guint     playground_stop_after; /* --playground-stop-after SECONDS (test): press Stop then; 0: never */
+  guint     playground_stop_after; /* --playground-stop-after TOKENS (test): press Stop once that many streamed; 0: never */
   char     *import;       /* --import KIND:PATH: import a file as a task (as Import… does) */
   gboolean  has_slide_level;
   int       slide_level;  /* --slide-level N (test): move the level slider to N */

@@ -326,6 +326,14 @@ on_run_clicked (R1ciPlaygroundPage *self)
   r1ci_playground_page_run (self);
 }
 
+/* The "token" events the current (or last) run has streamed. */
+guint
+r1ci_playground_page_get_generated (R1ciPlaygroundPage *self)
+{
+  g_return_val_if_fail (R1CI_IS_PLAYGROUND_PAGE (self), 0);
+  return self->generated;
+}
+
 static void
 on_stop_clicked (R1ciPlaygroundPage *self)
 {

@@ -28,5 +28,6 @@ void     r1ci_playground_page_show_tokens    (R1ciPlaygroundPage *self,
 gboolean r1ci_playground_page_run            (R1ciPlaygroundPage *self);
 /* Presses Stop (nothing when no run is going). */
 void     r1ci_playground_page_stop           (R1ciPlaygroundPage *self);
+guint    r1ci_playground_page_get_generated  (R1ciPlaygroundPage *self);
 
 G_END_DECLS

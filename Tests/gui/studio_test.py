@@ -497,7 +497,8 @@ def main(argv):
               f"missing {summary!r}")
         check("token view shows the CLI's token texts in order", shown in out, "token texts differ")
         check_screenshot("token view screenshot is a drawn page", tokens_shot, err)
-        # Stop: a run with a large budget, stopped a few seconds in, ends "stopped" with what it had.
+        # Stop: a run with a large budget, stopped once 4 tokens have streamed (of the 60+ this
+        # item's run generates), ends "stopped" with what it had.
         status, out, err = run_studio(studio, display, [
             "--playground-run", f"{PLAYGROUND_TASK}:{PLAYGROUND_SEED}", "--playground-max-tokens", "30000",
             "--playground-stop-after", "4", "--dump-labels"], procs, timeout=PLAYGROUND_TIMEOUT)
@@ -507,7 +508,9 @@ def main(argv):
         counted = [l for l in lines if " tokens in the trace · " in l]
         check("Stop ends the Playground run with reason stopped and the trace so far",
               status == 0 and "Stopped" in lines and any(l.startswith("end: stopped") for l in lines)
-              and len(counted) == 1, f"status {status}, counts {counted}\n{err}")
+              and len(counted) == 1
+              and int(counted[0].split(" · ")[1].split()[0]) < trace["generated_tokens"],
+              f"status {status}, counts {counted}, whole run {trace['generated_tokens']} generated\n{err}")
         task_library_checks(studio, cli, display, artifacts, procs, check, check_screenshot)
     except Exception as error:  # a crash of the harness is a failure, not a traceback
         check("harness", False, f"{type(error).__name__}: {error}")
