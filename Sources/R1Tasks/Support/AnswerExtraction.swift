@@ -18,14 +18,13 @@ public enum AnswerExtraction {
             var close = bytes.count - 3
             while close >= 0, !(bytes[close] == gt && bytes[close + 1] == gt && bytes[close + 2] == gt) { close -= 1 }
             guard close >= 0 else { return nil }
-            // "x>>>>": the pair closes at the first ">>>" of that run of '>', the way
-            // "<<<<x" opens at its last "<<<" (a tokenizer's ">>>>" token ends many answers).
-            while close > 0, bytes[close - 1] == gt { close -= 1 }
+            // "x>>>>" gives "x>": answers may end with '>' (Dyck sequences), so the
+            // pair closes at the run's last three.
             // The last "<<<" that ends at or before `close`.
             var open = close - 3
             while open >= 0, !(bytes[open] == lt && bytes[open + 1] == lt && bytes[open + 2] == lt) { open -= 1 }
             guard open >= 0 else { return nil }
-            // "<<<<x": keep extra angle brackets out of the answer.
+            // "<<<<x>>>>": keep extra angle brackets out of the answer.
             var start = open + 3
             while start < close, bytes[start] == lt { start += 1 }
             return normalise(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<close]), as: UTF8.self))
