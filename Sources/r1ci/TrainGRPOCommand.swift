@@ -100,12 +100,7 @@ struct RLOptions: ParsableArguments {
         _ = try? workspace.openIfPresent()
         try trainWrap { try TrainingMethod.all[schema.method]!.check(resolved) }
         if printConfig { return emit(resolved.json()) }
-        if background {
-            let ws = try workspace.open()
-            let id = try trainWrap { try RunLauncher.start(workspace: ws, config: resolved, name: name, executable: try selfExecutable()) }
-            if json { emit(#"{"run": \#(id), "state": "queued"}"#) } else { emit("run \(id) started (r1ci runs show \(id) --follow)") }
-            return
-        }
+        if background { return try startInBackground(resolved, name: name, json: json, workspace: workspace) }
         guard let out = resolved.optionalString("out") else { throw InputError("config: out (--out) is required in the foreground") }
         try foreground(resolved, out: out)
     }
