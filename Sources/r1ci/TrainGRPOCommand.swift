@@ -17,7 +17,7 @@ import R1Train
 func flagHelp(_ schema: RunConfigSchema, _ name: String) -> ArgumentHelp {
     guard let key = schema.key(name) else { preconditionFailure("no config key \(name)") }
     let value = key.defaultValue.map { " (default \($0))" } ?? ""
-    return ArgumentHelp(key.help + value + ".")
+    return ArgumentHelp(key.help.prefix(1).uppercased() + key.help.dropFirst() + value + ".")
 }
 
 private func grpoHelp(_ name: String) -> ArgumentHelp { flagHelp(RLJob.grpoSchema, name) }
