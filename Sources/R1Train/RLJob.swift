@@ -246,18 +246,11 @@ public final class RLJob: TrainingJob {
                           trainableCount: model.trainableParams.count,
                           levelCurriculum: run.levelCurriculum, potentialCurriculum: run.potentialCurriculum)
         for (name, buffer) in stateBuffers { try writeFloats(buffer, to: dir.appendingPathComponent(name)) }
-        try JSONEncoder().encode(state).write(to: dir.appendingPathComponent("state.json"))
-        try Data(config.json().utf8).write(to: dir.appendingPathComponent("config.json"))
+        try writeJobState(state, config: config, to: dir)
     }
 
     public func loadState(from dir: URL) throws {
-        guard let data = try? Data(contentsOf: dir.appendingPathComponent("state.json")),
-              let state = try? JSONDecoder().decode(State.self, from: data) else {
-            throw TrainError("checkpoint \(dir.path) has no readable state.json")
-        }
-        guard state.trainableCount == model.trainableParams.count else {
-            throw TrainError("checkpoint \(dir.path) holds \(state.trainableCount) trained values; this config trains \(model.trainableParams.count)")
-        }
+        let state = try readJobState(State.self, from: dir, model: model) { $0.trainableCount }
         for (name, buffer) in stateBuffers { try readFloats(into: buffer, from: dir.appendingPathComponent(name)) }
         let trainer = run.trainer
         trainer.step = state.policySteps

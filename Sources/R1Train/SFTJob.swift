@@ -98,19 +98,11 @@ public final class SFTJob: TrainingJob {
         try writeFloats(model.trainableParams, to: dir.appendingPathComponent("params.f32"))
         try writeFloats(sft.trainer.optimizer.m, to: dir.appendingPathComponent("adamw_m.f32"))
         try writeFloats(sft.trainer.optimizer.v, to: dir.appendingPathComponent("adamw_v.f32"))
-        try JSONEncoder().encode(state).write(to: dir.appendingPathComponent("state.json"))
-        // The run config, so the folder alone can be exported.
-        try Data(config.json().utf8).write(to: dir.appendingPathComponent("config.json"))
+        try writeJobState(state, config: config, to: dir)
     }
 
     public func loadState(from dir: URL) throws {
-        guard let data = try? Data(contentsOf: dir.appendingPathComponent("state.json")),
-              let state = try? JSONDecoder().decode(State.self, from: data) else {
-            throw TrainError("checkpoint \(dir.path) has no readable state.json")
-        }
-        guard state.trainableCount == model.trainableParams.count else {
-            throw TrainError("checkpoint \(dir.path) holds \(state.trainableCount) trained values; this config trains \(model.trainableParams.count)")
-        }
+        let state = try readJobState(State.self, from: dir, model: model) { $0.trainableCount }
         try readFloats(into: model.trainableParams, from: dir.appendingPathComponent("params.f32"))
         try readFloats(into: sft.trainer.optimizer.m, from: dir.appendingPathComponent("adamw_m.f32"))
         try readFloats(into: sft.trainer.optimizer.v, from: dir.appendingPathComponent("adamw_v.f32"))

@@ -82,17 +82,3 @@ struct TrainBench: ParsableCommand {
 func trainWrap<T>(_ body: () throws -> T) throws -> T {
     do { return try body() } catch let e as TrainError { throw InputError(e.description) }
 }
-
-/// LoRA settings from the --lora-rank/--lora-alpha/--lora-targets options; nil
-/// (full fine-tuning) without a rank.
-func loraOptions(rank: Int?, alpha: Float?, targets: String, seed: UInt64) throws -> LoRASettings? {
-    guard let rank else {
-        if alpha != nil { throw InputError("--lora-alpha needs --lora-rank") }
-        return nil
-    }
-    guard rank >= 1 else { throw InputError("--lora-rank must be ≥ 1, got \(rank)") }
-    if let alpha, !(alpha.isFinite && alpha > 0) { throw InputError("--lora-alpha must be a positive number") }
-    let list: [LoRATarget]
-    do { list = try LoRATarget.parseList(targets) } catch { throw InputError("--lora-targets: \(error)") }
-    return LoRASettings(rank: rank, alpha: alpha, targets: list, seed: seed)
-}

@@ -17,7 +17,7 @@ import R1Train
 func flagHelp(_ schema: RunConfigSchema, _ name: String) -> ArgumentHelp {
     guard let key = schema.key(name) else { preconditionFailure("no config key \(name)") }
     let value = key.defaultValue.map { " (default \($0))" } ?? ""
-    return ArgumentHelp(key.help + value + ".")
+    return ArgumentHelp(key.help.prefix(1).uppercased() + key.help.dropFirst() + value + ".")
 }
 
 private func grpoHelp(_ name: String) -> ArgumentHelp { flagHelp(RLJob.grpoSchema, name) }
@@ -100,12 +100,7 @@ struct RLOptions: ParsableArguments {
         _ = try? workspace.openIfPresent()
         try trainWrap { try TrainingMethod.all[schema.method]!.check(resolved) }
         if printConfig { return emit(resolved.json()) }
-        if background {
-            let ws = try workspace.open()
-            let id = try trainWrap { try RunLauncher.start(workspace: ws, config: resolved, name: name, executable: try selfExecutable()) }
-            if json { emit(#"{"run": \#(id), "state": "queued"}"#) } else { emit("run \(id) started (r1ci runs show \(id) --follow)") }
-            return
-        }
+        if background { return try startInBackground(resolved, name: name, json: json, workspace: workspace) }
         guard let out = resolved.optionalString("out") else { throw InputError("config: out (--out) is required in the foreground") }
         try foreground(resolved, out: out)
     }

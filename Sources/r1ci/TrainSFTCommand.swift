@@ -63,12 +63,7 @@ struct TrainSFT: ParsableCommand {
 
     func run() throws {
         let resolved = try resolveRunConfig(SFTJob.schema, file: config, flags: flagValues)
-        if background {
-            let ws = try workspace.open()
-            let id = try trainWrap { try RunLauncher.start(workspace: ws, config: resolved, name: name, executable: try selfExecutable()) }
-            if json { emit(#"{"run": \#(id), "state": "queued"}"#) } else { emit("run \(id) started (r1ci runs show \(id) --follow)") }
-            return
-        }
+        if background { return try startInBackground(resolved, name: name, json: json, workspace: workspace) }
         guard let outPath = resolved.optionalString("out") else { throw InputError("config: out (--out) is required in the foreground") }
         let job = try trainWrap { try SFTJob(config: resolved) }
         let sft = job.sft, dataset = sft.data
@@ -115,6 +110,13 @@ func resolveRunConfig(_ schema: RunConfigSchema, file: String?, flags: [String: 
         }
         return try schema.resolve(file: values)
     }
+}
+
+/// Records a run for `config` in the workspace and starts its worker; prints the run id.
+func startInBackground(_ config: RunConfig, name: String?, json: Bool, workspace: WorkspaceOption) throws {
+    let ws = try workspace.open()
+    let id = try trainWrap { try RunLauncher.start(workspace: ws, config: config, name: name, executable: try selfExecutable()) }
+    if json { emit(#"{"run": \#(id), "state": "queued"}"#) } else { emit("run \(id) started (r1ci runs show \(id) --follow)") }
 }
 
 /// This executable's path (what background workers run).

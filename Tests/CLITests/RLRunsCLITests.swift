@@ -1,7 +1,7 @@
 // GRPO and PPO through the r1ci binary on the tiny llama fixture (its context
 // raised so a task prompt fits): a background GRPO run records every step's
-// rollouts; one whose step 3 loss is NaN fails with one clear line, keeps its
-// step-2 checkpoint, and resumed gives the uninterrupted run's metrics and
+// rollouts; one whose step 2 loss is NaN fails with one clear line, keeps its
+// step-1 checkpoint, and resumed gives the uninterrupted run's metrics and
 // rollouts; PPO in the foreground writes its folder; bad configs are one line,
 // exit 2 and nothing recorded; every flag is a config key.
 
@@ -84,19 +84,19 @@ import Testing
         defer { try? FileManager.default.removeItem(at: dir) }
         let ws = dir.appendingPathComponent("ws").path
         let cfg = dir.appendingPathComponent("grpo.yaml").path
-        try config(model, steps: 3).write(toFile: cfg, atomically: true, encoding: .utf8)
+        try config(model, steps: 2).write(toFile: cfg, atomically: true, encoding: .utf8)
         let runs = RunsCLITests()
 
         // Uninterrupted.
         let a = try start(ws, cfg)
         #expect(try runs.waitForEnd(ws, a)["state"] as? String == "finished")
         let reference = try metrics(ws, a)
-        #expect(reference.keys.sorted() == [1, 2, 3])
+        #expect(reference.keys.sorted() == [1, 2])
         for name in ["critic/score/mean", "actor/pg_loss", "actor/entropy", "actor/grad_norm", "response_length/mean", "num_turns/mean"] {
-            #expect(reference[3]?[name]?.isFinite == true, "\(name)")
+            #expect(reference[2]?[name]?.isFinite == true, "\(name)")
         }
         let latest = try rollouts(ws, a)
-        #expect(latest["step"] as? Int == 3 && latest["steps"] as? [Int] == [1, 2, 3])
+        #expect(latest["step"] as? Int == 2 && latest["steps"] as? [Int] == [1, 2])
         let groups = try #require(latest["groups"] as? [[String: Any]])
         #expect(groups.count == 2)
         for g in groups {
@@ -113,25 +113,26 @@ import Testing
         let table = try r1ci(["runs", "rollouts", String(a), "--step", "2", "--workspace", ws])
         let lines = table.stdout.split(separator: "\n")
         #expect(table.status == 0 && lines.count == 2 + 4, "\(table.stdout)")
-        #expect(lines.first == "run \(a) step 2 (steps with rollouts: 1,2,3)")
+        #expect(lines.first == "run \(a) step 2 (steps with rollouts: 1,2)")
         #expect(lines.dropFirst().first == "group\ttask\treward\tadvantage\tcorrect\tturns\tend")
         let none = try r1ci(["runs", "rollouts", "99", "--workspace", ws])
         #expect(none.status == 2 && none.stderr.hasPrefix("r1ci: no run 99") && none.stderr.split(separator: "\n").count == 1, "\(none.stderr)")
 
-        // Step 3's loss poisoned: the run fails naming it; the step-2 checkpoint stays and resumes.
-        let b = try start(ws, cfg, env: ["R1CI_TEST_NAN_LOSS": "3"])
+        // Step 2's loss poisoned: the run fails naming it; the step-1 checkpoint stays and resumes.
+        let b = try start(ws, cfg, env: ["R1CI_TEST_NAN_LOSS": "2"])
         let failed = try runs.waitForEnd(ws, b)
         #expect(failed["state"] as? String == "failed")
         let message = failed["message"] as? String ?? ""
-        #expect(message.hasPrefix("step 3: loss is NaN; the update is refused") && !message.contains("\n"), "\(message)")
-        #expect(failed["checkpointStep"] as? Int == 2)
+        #expect(message.hasPrefix("step 2: loss is NaN; the update is refused") && !message.contains("\n"), "\(message)")
+        #expect(failed["checkpointStep"] as? Int == 1)
+        #expect(message.hasSuffix("(r1ci runs resume \(b) continues from the step-1 checkpoint)"), "\(message)")
         let log = try String(contentsOfFile: "\(ws)/runs/\(b)/worker.log", encoding: .utf8)
-        #expect(log.contains("r1ci: step 3: loss is NaN"), "\(log)")
-        #expect(try rollouts(ws, b)["steps"] as? [Int] == [1, 2])
+        #expect(log.contains("r1ci: step 2: loss is NaN"), "\(log)")
+        #expect(try rollouts(ws, b)["steps"] as? [Int] == [1])
         #expect(try r1ci(["runs", "resume", String(b), "--workspace", ws]).status == 0)
         #expect(try runs.waitForEnd(ws, b)["state"] as? String == "finished")
         #expect(try metrics(ws, b) == reference)
-        for step in 1...3 {
+        for step in 1...2 {
             #expect(withoutTraceIDs(try rollouts(ws, b, step: step)) == withoutTraceIDs(try rollouts(ws, a, step: step)), "step \(step)")
         }
     }

@@ -33,9 +33,10 @@ import Testing
         defer { try? FileManager.default.removeItem(at: dir) }
         var ws: Workspace? = try Workspace(directory: dir)
         let old = try ws!.insertTrace(row("kept"))
-        // Back to version 1: undo migration 4 (run control columns), 3 (the task library's
-        // tables), then 2.
+        // Back to version 1: undo migration 5 (rollouts), 4 (run control columns), 3 (the task
+        // library's tables), then 2.
         try ws!.db.execute("""
+            DROP TABLE rollouts;
             ALTER TABLE runs DROP COLUMN directory; ALTER TABLE runs DROP COLUMN checkpoint_path;
             ALTER TABLE runs DROP COLUMN checkpoint_step; ALTER TABLE runs DROP COLUMN message;
             DROP TABLE difficulty_changes; DROP TABLE task_mixtures; DROP TABLE task_splits; DROP TABLE imported_tasks;

@@ -22,7 +22,7 @@ func temporaryDirectory(_ name: String = #function) -> URL {
         #expect(try ws.db.scalar("PRAGMA journal_mode").text == "wal")
         let tables = try ws.db.query("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").compactMap { $0[0].text }
         #expect(tables == ["difficulty_changes", "evaluation_items", "evaluations", "imported_tasks", "metrics", "models",
-                           "runs", "task_mixtures", "task_splits", "traces"])
+                           "rollouts", "runs", "task_mixtures", "task_splits", "traces"])
         let indices = try ws.db.query("SELECT name FROM sqlite_master WHERE type = 'index' AND name NOT LIKE 'sqlite_%'").compactMap { $0[0].text }
         #expect(indices.contains("metrics_by_run_name_step"))
         #expect(FileManager.default.fileExists(atPath: ws.blobsDirectory.path))
