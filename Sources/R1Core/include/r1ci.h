@@ -279,7 +279,8 @@ void r1ci_stop_free(r1ci_stop *stop);
  * on the calling thread. Return 0 to go on, nonzero to stop the run as
  * r1ci_stop_raise does. Every event has "type":
  *   "start"      {model, question, style, item: {task, seed, level, index, level_name, gold} | null}
- *   "token"      {id, text, logprob}         each generated token (loss mask 1), in order
+ *   "token"      {id, text, logprob}         each generated token (loss mask 1), in order;
+ *                                           a remote model streams text pieces: id -1, logprob 0
  *   "text"       {part: "text" | "code", text}  the model's text to show, fence lines left out
  *   "code_start" {cell}                     a ```python block opened (cell: 0, 1, …)
  *   "code_end"   {cell, code}               the block closed; it runs next
@@ -293,7 +294,10 @@ void r1ci_stop_free(r1ci_stop *stop);
 typedef int32_t (*r1ci_event_fn)(const char *event_json, void *user_data);
 
 /* Runs the code-interpreter loop once. request_json is an object:
- *   {"model": str ("smollm2-135m": a known name or a GGUF file or model folder),
+ *   {"model": str ("smollm2-135m": a known name or a GGUF file or model folder,
+ *             or "openai:URL#NAME": a model behind an OpenAI-compatible server),
+ *    "tokenizer": str (remote models only: the served model's tokenizer as a known
+ *             name or GGUF; default NAME; its logprobs are recorded as 0),
  *    "task": str, "item_seed": uint64 (0), "level": int (the task's default), "index": uint64 (0)
  *      | "question": str (free text, no verdict),
  *    "temperature": float >= 0 (0: greedy), "seed": uint64 (0, sampling),
@@ -313,7 +317,8 @@ typedef int32_t (*r1ci_event_fn)(const char *event_json, void *user_data);
  *               "segments": [int]}   (one entry per token of the whole context, in order),
  *    "prompt_tokens", "generated_tokens", "appended_tokens", "turns", "code_calls": int,
  *    "generation_seconds", "sandbox_seconds": float}
- * The generated tokens (loss mask 1) are exactly the "token" events, in order.
+ * The generated tokens (loss mask 1) are exactly the "token" events, in order
+ * (a remote model: the trace's tokens are its text pieces encoded by the tokenizer).
  * Bad request, unknown task or model: R1CI_ERR_INVALID_ARGUMENT; no sandbox:
  * R1CI_ERR_SANDBOX. A run that ends early (a limit, a stop, a failing program)
  * is a result, not an error. Blocks until the run ends.
