@@ -797,16 +797,18 @@ r1ci_training_page_count_steps (R1ciTrainingPage *self)
   return g_hash_table_size (steps);
 }
 
-gboolean
-r1ci_training_page_stop (R1ciTrainingPage *self)
+/* Stop or Resume on the selected run; the core's message in the page when refused. */
+static gboolean
+act_on_selected (R1ciTrainingPage *self,
+                 gboolean        (*action) (gpointer, gint64, GError **),
+                 const char       *nothing_selected)
 {
-  g_return_val_if_fail (R1CI_IS_TRAINING_PAGE (self), FALSE);
   g_autoptr(GError) error = NULL;
   gint64 id = r1ci_training_page_get_selected (self);
 
-  if (id == 0 || !r1ci_core_run_stop (self->workspace, id, &error))
+  if (id == 0 || !action (self->workspace, id, &error))
     {
-      show_error (self, error != NULL ? error->message : "Select a run to stop.");
+      show_error (self, error != NULL ? error->message : nothing_selected);
       return FALSE;
     }
   show_error (self, NULL);
@@ -816,21 +818,17 @@ r1ci_training_page_stop (R1ciTrainingPage *self)
 }
 
 gboolean
+r1ci_training_page_stop (R1ciTrainingPage *self)
+{
+  g_return_val_if_fail (R1CI_IS_TRAINING_PAGE (self), FALSE);
+  return act_on_selected (self, r1ci_core_run_stop, "Select a run to stop.");
+}
+
+gboolean
 r1ci_training_page_resume (R1ciTrainingPage *self)
 {
   g_return_val_if_fail (R1CI_IS_TRAINING_PAGE (self), FALSE);
-  g_autoptr(GError) error = NULL;
-  gint64 id = r1ci_training_page_get_selected (self);
-
-  if (id == 0 || !r1ci_core_run_resume (self->workspace, id, &error))
-    {
-      show_error (self, error != NULL ? error->message : "Select a run to resume.");
-      return FALSE;
-    }
-  show_error (self, NULL);
-  refresh (self);
-  ensure_polling (self);
-  return TRUE;
+  return act_on_selected (self, r1ci_core_run_resume, "Select a run to resume.");
 }
 
 gboolean
