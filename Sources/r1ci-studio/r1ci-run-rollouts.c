@@ -43,7 +43,7 @@ G_DEFINE_FINAL_TYPE (R1ciRunRollouts, r1ci_run_rollouts, GTK_TYPE_WIDGET)
 
 /* ── Table ──────────────────────────────────────────────────────────────── */
 
-typedef enum { CELL_INT, CELL_TEXT, CELL_REWARD, CELL_ADVANTAGE, CELL_BOOL, CELL_ANSWER } CellKind;
+typedef enum { CELL_SAMPLE, CELL_INT, CELL_TEXT, CELL_REWARD, CELL_ADVANTAGE, CELL_BOOL, CELL_ANSWER } CellKind;
 
 typedef struct
 {
@@ -52,17 +52,16 @@ typedef struct
   CellKind    kind;
 } Column;
 
+/* How each sample ended ("end") is in its trace, under the table. */
 static const Column COLUMNS[] = {
-  { "Group",     "group",            CELL_INT },
+  { "#",         "sample",           CELL_SAMPLE },  /* group.sample, from 1 */
   { "Task",      "task",             CELL_TEXT },
-  { "Sample",    "sample",           CELL_INT },
   { "Reward",    "reward",           CELL_REWARD },
-  { "Advantage", "advantage",        CELL_ADVANTAGE },
+  { "Adv.",      "advantage",        CELL_ADVANTAGE },
   { "Correct",   "correct",          CELL_BOOL },
   { "Turns",     "turns",            CELL_INT },
   { "Code",      "code_calls",       CELL_INT },
   { "Tokens",    "generated_tokens", CELL_INT },
-  { "End",       "end",              CELL_TEXT },
   { "Answer",    "answer",           CELL_ANSWER },
 };
 
@@ -75,7 +74,8 @@ setup_cell (GtkSignalListItemFactory *factory,
   GtkWidget *label = gtk_label_new (NULL);
 
   gtk_label_set_xalign (GTK_LABEL (label), column->kind == CELL_TEXT || column->kind == CELL_ANSWER ? 0 : 1);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  if (column->kind == CELL_ANSWER)
+    gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   gtk_list_item_set_child (item, label);
 }
 
@@ -92,6 +92,10 @@ bind_cell (GtkSignalListItemFactory *factory,
 
   switch (column->kind)
     {
+    case CELL_SAMPLE:
+      text = g_strdup_printf ("%" G_GINT64_FORMAT ".%" G_GINT64_FORMAT, r1ci_json_int (row, "group"),
+                              r1ci_json_int (row, "sample"));
+      break;
     case CELL_INT:
       text = g_strdup_printf ("%" G_GINT64_FORMAT, r1ci_json_int (row, column->member));
       break;
@@ -184,11 +188,13 @@ on_sample_selected (R1ciRunRollouts *self)
       return;
     }
   JsonObject *sample = r1ci_json_row_get_object (row);
+  g_autofree char *badge = g_strdup_printf ("%" G_GINT64_FORMAT ".%" G_GINT64_FORMAT,
+                                            r1ci_json_int (sample, "group"), r1ci_json_int (sample, "sample"));
   g_autofree char *title = g_strdup_printf ("group %" G_GINT64_FORMAT " · sample %" G_GINT64_FORMAT " · %s",
                                             r1ci_json_int (sample, "group"), r1ci_json_int (sample, "sample"),
                                             r1ci_json_string (sample, "task"));
   gtk_label_set_text (self->question_label, r1ci_json_string (sample, "question"));
-  r1ci_trace_view_set_heading (self->trace_view, "", title);
+  r1ci_trace_view_set_heading (self->trace_view, badge, title);
   g_autoptr(JsonNode) trace = r1ci_core_trace (self->workspace, r1ci_json_int (sample, "trace_id"), &error);
   if (trace == NULL || !JSON_NODE_HOLDS_OBJECT (trace))
     {
@@ -419,7 +425,8 @@ r1ci_run_rollouts_init (R1ciRunRollouts *self)
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (question_scroller), GTK_WIDGET (self->question_label));
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (question_scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
   gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (question_scroller), TRUE);
-  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (question_scroller), 72);
+  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (question_scroller), 64);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (question_scroller), 110);
   gtk_box_append (GTK_BOX (content), question_scroller);
   self->trace_view = R1CI_TRACE_VIEW (r1ci_trace_view_new ());
   gtk_widget_set_vexpand (GTK_WIDGET (self->trace_view), TRUE);
