@@ -520,10 +520,6 @@ r1ci_core_run_resume (gpointer   workspace,
   return take_status (r1ci_run_resume (workspace, run_id), error);
 }
 
-/* Interim, until the GRPO/PPO rollouts ABI (contract: r1ci_run_rollouts_json)
- * is in r1ci.h: a weak reference, so a core without it says so in the page. */
-int32_t r1ci_run_rollouts_json (r1ci_workspace *ws, int64_t run_id, int64_t step, char **out_json) __attribute__ ((weak));
-
 JsonNode *
 r1ci_core_run_rollouts (gpointer   workspace,
                         gint64     run_id,
@@ -531,11 +527,6 @@ r1ci_core_run_rollouts (gpointer   workspace,
                         GError   **error)
 {
   char *json = NULL;
-  if (r1ci_run_rollouts_json == NULL)
-    {
-      g_set_error_literal (error, R1CI_CORE_ERROR, R1CI_CORE_ERROR_INTERNAL, "this core records no rollouts yet");
-      return NULL;
-    }
   int32_t status = r1ci_run_rollouts_json (workspace, run_id, step, &json);
   return take_json (status, json, error);
 }

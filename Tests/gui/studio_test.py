@@ -791,13 +791,17 @@ def grpo_checks(cli, workspace, studio_run, check):
     started = time.time()
     lines, _ = studio_run("training-grpo-curves", [
         "--train-launch-json", json.dumps(GRPO_CONFIG), "--train-do", "wait-state:finished",
-        "--train-do", "metric:critic/score/mean"], timeout=900)
+        "--train-do", "metric:critic/score/mean", "--train-do", "smoothing:0.6", "--train-do", "hover:2"], timeout=900)
     elapsed = time.time() - started
     grpo = cli_run_named(cli, workspace, "gui-grpo")
     run = grpo.get("id", 0)
     check(f"training: the GRPO run finished ({elapsed:.0f} s)", grpo.get("state") == "finished", f"{grpo}")
     if not run:
         return
+    scores = {s: d["critic/score/mean"] for s, d in cli_metrics(cli, workspace, run).items() if "critic/score/mean" in d}
+    want = readout_line(f"#{run} gui-grpo", "grpo", 2, scores, 0.6) if 2 in scores else "(no step 2)"
+    check("training: the GRPO curve's readout at step 2 is the CLI's critic/score/mean", want in lines,
+          f"expected {want!r}")
     lines, _ = studio_run("training-grpo-rollouts", [
         "--train-do", f"select:{run}", "--train-do", "view:rollouts", "--train-do", "rollout-sample:1"])
     ran = subprocess.run([cli, "runs", "rollouts", str(run), "--json", "--workspace", workspace],

@@ -334,8 +334,8 @@ int32_t r1ci_models_list_json(char **out_json);
 /* ── Training runs (background workers; see `r1ci runs`) ───────────────── */
 
 /* Starts a training run in the background and returns at once. config_json is
- * an object with "method" ("sft"; GRPO/PPO as they land), an optional "name",
- * and the method's snake_case options, as in `r1ci train sft --config`
+ * an object with "method" ("sft", "grpo" or "ppo"), an optional "name", and
+ * the method's snake_case options, as in `r1ci train sft|grpo|ppo --config`
  * (e.g. {"method": "sft", "data": "d.jsonl", "steps": 100, "lr": 1e-5}).
  * An unknown key or an impossible value: R1CI_ERR_INVALID_ARGUMENT naming it,
  * nothing recorded. The worker is the `r1ci` executable: $R1CI_BINARY, else
@@ -371,6 +371,19 @@ int32_t r1ci_run_resume(r1ci_workspace *ws, int64_t run_id);
  * Methods come sft, grpo, ppo first; keys in the schema's order.
  * *out_json is owned by the caller (r1ci_string_free). */
 int32_t r1ci_train_methods_json(char **out_json);
+
+/* The rollouts a GRPO or PPO run recorded at `step` (-1: its latest step with
+ * rollouts) as JSON:
+ *   {"run": int, "step": int, "steps": [int, ...]  (every step that has rollouts, ascending),
+ *    "groups": [{"task": str, "seed": int, "level": int, "question": str,
+ *                "samples": [{"trace_id": int, "reward": float, "advantage": float,
+ *                             "correct": bool, "turns": int, "code_calls": int,
+ *                             "generated_tokens": int, "end": str, "answer": str|null}]}]}
+ * A run without rollouts (SFT, or none yet): "steps" and "groups" are empty
+ * ("step" is -1 when -1 was asked for). Each trace_id opens with r1ci_trace_json.
+ * No such run: R1CI_ERR_INVALID_ARGUMENT. *out_json is owned by the caller
+ * (r1ci_string_free). The same JSON as `r1ci runs rollouts RUN --json`. */
+int32_t r1ci_run_rollouts_json(r1ci_workspace *ws, int64_t run_id, int64_t step, char **out_json);
 
 #ifdef __cplusplus
 }
