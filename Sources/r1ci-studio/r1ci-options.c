@@ -66,7 +66,7 @@ r1ci_options_parse (R1ciOptions  *options,
   g_autofree char *playground_stop_after = NULL;
   g_autofree char *slide_level = NULL;
   const GOptionEntry entries[] = {
-    { "page", 0, 0, G_OPTION_ARG_STRING, &options->page, "Page to show (tasks, compare)", "NAME" },
+    { "page", 0, 0, G_OPTION_ARG_STRING, &options->page, "Page to show (tasks, playground, compare, training)", "NAME" },
     { "task", 0, 0, G_OPTION_ARG_STRING, &options->task, "Task to select", "ID" },
     { "seed", 0, 0, G_OPTION_ARG_STRING, &seed, "Seed of the generated item", "N" },
     { "level", 0, 0, G_OPTION_ARG_STRING, &options->level, "Difficulty level, by index or name", "N|NAME" },
