@@ -651,10 +651,6 @@ def task_library_checks(studio, cli, display, artifacts, procs, check, check_scr
         shutil.rmtree(workspace, ignore_errors=True)
 
 
-if __name__ == "__main__":
-    sys.exit(main(sys.argv))
-
-
 # ── Training page ─────────────────────────────────────────────────────────────
 
 TINY_MODEL = os.path.abspath("Tests/R1EngineTests/Fixtures/tiny-llama.gguf")
@@ -827,3 +823,7 @@ def grpo_checks(cli, workspace, studio_run, check):
         end = f"ended: {samples[1][2]['end']}"
         check("training: the selected rollout's trace is shown, with how it ended",
               title in lines and any(end in l for l in lines), f"no {title!r} or {end!r}")
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
