@@ -15,9 +15,6 @@ import R1Sandbox
 import R1Tasks
 
 extension ConfigCheck {
-    static func oneOf(_ choices: [String]) -> @Sendable (ConfigValue) -> String? {
-        { if case .string(let s) = $0, !choices.contains(s) { return "must be one of \(choices.joined(separator: ", "))" }; return nil }
-    }
     /// low < x < high.
     static func between(_ low: Double, _ high: Double) -> @Sendable (ConfigValue) -> String? {
         { if case .float(let d) = $0, !(d > low && d < high) { return "must be in (\(low), \(high))" }; return nil }
@@ -37,7 +34,7 @@ public final class RLJob: TrainingJob {
         var keys = [
             ConfigKey("model", .string, default: .string("smollm2-135m"), help: "Model: a known name (smollm2-135m), a GGUF path or a Hugging Face folder", check: ConfigCheck.nonEmpty),
             ConfigKey("tasks", .string, optional: true, help: "Comma-separated task ids (default: every task of the split)", check: ConfigCheck.nonEmpty),
-            ConfigKey("split", .string, default: .string("train"), help: "Split whose tasks train when no tasks are named: train or test", check: ConfigCheck.oneOf(["train", "test"])),
+            ConfigKey("split", .string, default: .string("train"), help: "Split whose tasks train when no tasks are named: train or test", allowed: ["train", "test"]),
             ConfigKey("level", .int, optional: true, help: "Level index for every task (default: each task's default level)", check: ConfigCheck.atLeast(0)),
             ConfigKey("steps", .int, help: "Optimizer steps", check: ConfigCheck.atLeast(1)),
             ConfigKey("group_size", .int, default: .int(5), help: "Responses per prompt (G)", check: ConfigCheck.atLeast(1)),
@@ -54,7 +51,7 @@ public final class RLJob: TrainingJob {
                       check: ConfigCheck.nonNegative),
             ConfigKey("loss_agg", .string, default: .string(LossAggregation.tokenMean.rawValue),
                       help: "Loss aggregation: token-mean, seq-mean-token-mean or seq-mean-token-sum-norm",
-                      check: ConfigCheck.oneOf(LossAggregation.allCases.map(\.rawValue))),
+                      allowed: LossAggregation.allCases.map(\.rawValue)),
             ConfigKey("no_std_norm", .bool, default: .bool(false), help: "Do not divide group advantages by their std (Dr.GRPO)"),
             ConfigKey("dynamic_sampling", .bool, default: .bool(false), help: "Drop groups whose rewards are all equal and draw more prompts (DAPO)"),
             ConfigKey("max_gen_batches", .int, default: .int(3), help: "Rollout batches per step at most with dynamic sampling", check: ConfigCheck.atLeast(1)),
@@ -64,15 +61,15 @@ public final class RLJob: TrainingJob {
             ConfigKey("max_turn_tokens", .int, optional: true, help: "New tokens per turn (default: max_tokens)", check: ConfigCheck.atLeast(1)),
             ConfigKey("temperature", .float, default: .float(1), help: "Rollout sampling temperature", check: ConfigCheck.positive),
             ConfigKey("style", .string, default: .string(PromptStyle.free.rawValue), help: "Prompt style: free, code or text",
-                      check: ConfigCheck.oneOf(["free", "code", "text"])),
+                      allowed: ["free", "code", "text"]),
             ConfigKey("seed", .int, default: .int(0), help: "Seed for prompts, sampling and LoRA initialisation", check: ConfigCheck.atLeast(0)),
             ConfigKey("weight_decay", .float, default: .float(0), help: "AdamW weight decay (matrices only)", check: ConfigCheck.nonNegative),
             ConfigKey("clip", .float, default: .float(1), help: "Global gradient-norm clip (0 = off)", check: ConfigCheck.nonNegative),
             ConfigKey("rollout_weights", .string, default: .string("q8_0"), help: "Rollout engine weights: q8_0 (re-quantized after each update) or f32",
-                      check: ConfigCheck.oneOf(["q8_0", "f32"])),
+                      allowed: ["q8_0", "f32"]),
             ConfigKey("curriculum", .string, default: .string("none"),
                       help: "Curriculum: none; accuracy (raise a task's level above 0.7 rolling accuracy, lower it below 0.3); or potential (bins of 4p(1−p), highest first)",
-                      check: ConfigCheck.oneOf(["none", "accuracy", "potential"])),
+                      allowed: ["none", "accuracy", "potential"]),
             ConfigKey("curriculum_window", .int, default: .int(20), help: "Outcomes per task in the accuracy curriculum's rolling window", check: ConfigCheck.atLeast(1)),
             ConfigKey("potential_questions", .int, default: .int(20), help: "Potential curriculum: training questions whose pass rate is estimated first", check: ConfigCheck.atLeast(1)),
             ConfigKey("potential_samples", .int, default: .int(8), help: "Potential curriculum: sampled answers per question (K)", check: ConfigCheck.atLeast(1)),

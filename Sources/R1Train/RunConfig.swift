@@ -39,12 +39,23 @@ public struct ConfigKey: Sendable {
     public let defaultValue: ConfigValue?
     public let optional: Bool
     public let help: String
+    /// The only values a string key takes (empty: any); `check` refuses the others.
+    public let allowed: [String]
     public let check: @Sendable (ConfigValue) -> String?
 
     public init(_ name: String, _ kind: Kind, default defaultValue: ConfigValue? = nil, optional: Bool = false,
-                help: String = "", check: @escaping @Sendable (ConfigValue) -> String? = { _ in nil }) {
+                help: String = "", allowed: [String] = [], check: @escaping @Sendable (ConfigValue) -> String? = { _ in nil }) {
         self.name = name; self.kind = kind; self.defaultValue = defaultValue; self.optional = optional
-        self.help = help; self.check = check
+        self.help = help; self.allowed = allowed
+        if allowed.isEmpty {
+            self.check = check
+        } else {
+            let refusal = "must be one of \(allowed.joined(separator: ", "))"
+            self.check = { @Sendable (value: ConfigValue) -> String? in
+                if case .string(let s) = value, !allowed.contains(s) { return refusal }
+                return check(value)
+            }
+        }
     }
 
     /// The command-line flag for this key: lora_rank → --lora-rank.

@@ -12,6 +12,7 @@
 
 #include "r1ci-application.h"
 #include "r1ci-core.h"
+#include "r1ci-run-script.h"
 #include "r1ci-test-hooks.h"
 #include "r1ci-window.h"
 
@@ -22,6 +23,9 @@
  * starts the sandbox first, and a Playground run loads the model and generates
  * with it, which on a busy machine can take a while). */
 #define HOOK_TIMEOUT_SECONDS 300
+/* A Training page script waits for background runs (a GRPO run on the default
+ * model takes minutes on a busy 2-core machine). */
+#define TRAIN_HOOK_TIMEOUT_SECONDS 900
 
 struct _R1ciApplication
 {
@@ -102,7 +106,7 @@ on_hook_timeout (gpointer user_data)
 {
   R1ciApplication *self = user_data;
 
-  g_printerr ("r1ci-studio: the window did not draw within %d s\n", HOOK_TIMEOUT_SECONDS);
+  g_printerr ("r1ci-studio: the test hooks did not run in time (the window did not draw, or a wait never ended)\n");
   self->timeout_id = 0;
   self->exit_status = 1;
   g_application_quit (G_APPLICATION (self));
@@ -229,6 +233,18 @@ apply_mixture_options (const R1ciOptions *options,
     r1ci_mixture_editor_save_and_preview (editor);
 }
 
+/* The Training page's script has run: the hooks go next. */
+static gboolean
+on_training_script_done (gpointer user_data)
+{
+  R1ciApplication *self = user_data;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (window != NULL && wants_hooks (self))
+    arm_hooks (self, GTK_WIDGET (window));
+  return G_SOURCE_REMOVE;
+}
+
 /* Applies the start-up options; TRUE when an oracle or Playground run was
  * started that the hooks must wait for. */
 static gboolean
@@ -264,6 +280,12 @@ apply_options (R1ciApplication *self,
     r1ci_tasks_page_check (tasks, options->answer);
   if (options->playground_run != NULL)
     return start_playground_run (self, window);
+  if (options->train_launch_json != NULL || options->train_actions != NULL)
+    {
+      r1ci_run_script_start (r1ci_window_get_training_page (window), options->train_launch_json,
+                             options->train_actions, on_training_script_done, self);
+      return TRUE;
+    }
   if (options->playground_view != NULL)
     r1ci_playground_page_show_tokens (r1ci_window_get_playground_page (window),
                                       g_str_equal (options->playground_view, "tokens"));
@@ -328,7 +350,9 @@ r1ci_application_activate (GApplication *application)
     {
       if (!waits_for_oracle)
         arm_hooks (self, GTK_WIDGET (window));
-      self->timeout_id = g_timeout_add_seconds (HOOK_TIMEOUT_SECONDS, on_hook_timeout, self);
+      gboolean training = self->options.train_launch_json != NULL || self->options.train_actions != NULL;
+      self->timeout_id = g_timeout_add_seconds (training ? TRAIN_HOOK_TIMEOUT_SECONDS : HOOK_TIMEOUT_SECONDS,
+                                                on_hook_timeout, self);
     }
   gtk_window_present (GTK_WINDOW (window));
 }

@@ -450,3 +450,83 @@ r1ci_core_mixture_sample (gpointer     workspace,
   int32_t status = r1ci_mixture_sample_json (workspace, name, start, count, &json);
   return take_json (status, json, error);
 }
+
+/* ── Training runs ──────────────────────────────────────────────────────── */
+
+static gboolean
+take_status (int32_t   status,
+             GError  **error)
+{
+  if (status == R1CI_OK)
+    return TRUE;
+  set_status_error (status, error);
+  return FALSE;
+}
+
+JsonNode *
+r1ci_core_train_methods (GError **error)
+{
+  char *json = NULL;
+  int32_t status = r1ci_train_methods_json (&json);
+  return take_json (status, json, error);
+}
+
+gboolean
+r1ci_core_run_start (gpointer     workspace,
+                     const char  *config_json,
+                     gint64      *out_run_id,
+                     GError     **error)
+{
+  int64_t id = 0;
+  gboolean ok = take_status (r1ci_run_start (workspace, config_json, &id), error);
+  if (ok && out_run_id != NULL)
+    *out_run_id = id;
+  return ok;
+}
+
+JsonNode *
+r1ci_core_runs_list (gpointer   workspace,
+                     GError   **error)
+{
+  char *json = NULL;
+  int32_t status = r1ci_runs_list_json (workspace, &json);
+  return take_json (status, json, error);
+}
+
+JsonNode *
+r1ci_core_run_metrics (gpointer   workspace,
+                       gint64     run_id,
+                       gint64     after_step,
+                       GError   **error)
+{
+  char *json = NULL;
+  int32_t status = r1ci_run_metrics_json (workspace, run_id, after_step, &json);
+  return take_json (status, json, error);
+}
+
+gboolean
+r1ci_core_run_stop (gpointer   workspace,
+                    gint64     run_id,
+                    GError   **error)
+{
+  return take_status (r1ci_run_stop (workspace, run_id), error);
+}
+
+gboolean
+r1ci_core_run_resume (gpointer   workspace,
+                      gint64     run_id,
+                      GError   **error)
+{
+  return take_status (r1ci_run_resume (workspace, run_id), error);
+}
+
+JsonNode *
+r1ci_core_run_rollouts (gpointer   workspace,
+                        gint64     run_id,
+                        gint64     step,
+                        GError   **error)
+{
+  char *json = NULL;
+  int32_t status = r1ci_run_rollouts_json (workspace, run_id, step, &json);
+  return take_json (status, json, error);
+}

@@ -127,4 +127,33 @@ JsonNode   *r1ci_core_mixture_sample  (gpointer     workspace,
                                        guint        count,
                                        GError     **error);
 
+/* ── Training runs (the Training page) ── */
+
+/* Every training method's options (r1ci_train_methods_json). */
+JsonNode   *r1ci_core_train_methods   (GError     **error);
+/* Starts a background run from a config object (r1ci_run_start); FALSE with
+ * the core's one-line message in error for a bad config. */
+gboolean    r1ci_core_run_start       (gpointer     workspace,
+                                       const char  *config_json,
+                                       gint64      *out_run_id,
+                                       GError     **error);
+/* r1ci_runs_list_json and r1ci_run_metrics_json (metrics with step > after_step). */
+JsonNode   *r1ci_core_runs_list       (gpointer     workspace,
+                                       GError     **error);
+JsonNode   *r1ci_core_run_metrics     (gpointer     workspace,
+                                       gint64       run_id,
+                                       gint64       after_step,
+                                       GError     **error);
+gboolean    r1ci_core_run_stop        (gpointer     workspace,
+                                       gint64       run_id,
+                                       GError     **error);
+gboolean    r1ci_core_run_resume      (gpointer     workspace,
+                                       gint64       run_id,
+                                       GError     **error);
+/* The rollouts a GRPO/PPO run recorded at step (-1: its latest), r1ci_run_rollouts_json. */
+JsonNode   *r1ci_core_run_rollouts    (gpointer     workspace,
+                                       gint64       run_id,
+                                       gint64       step,
+                                       GError     **error);
+
 G_END_DECLS

@@ -5,8 +5,9 @@
 #include <string.h>
 
 #include "r1ci-options.h"
+#include "r1ci-run-script.h"
 
-static const char *const PAGES[] = { "tasks", "playground", "compare", NULL };
+static const char *const PAGES[] = { "tasks", "playground", "compare", "training", NULL };
 static const char *const BUCKETS[] = { "fixed", "regressed", "both_right", "both_wrong", NULL };
 
 /* Spin buttons hold doubles: integers above 2^53 − 1 would be rounded. */
@@ -65,7 +66,7 @@ r1ci_options_parse (R1ciOptions  *options,
   g_autofree char *playground_stop_after = NULL;
   g_autofree char *slide_level = NULL;
   const GOptionEntry entries[] = {
-    { "page", 0, 0, G_OPTION_ARG_STRING, &options->page, "Page to show (tasks, compare)", "NAME" },
+    { "page", 0, 0, G_OPTION_ARG_STRING, &options->page, "Page to show (tasks, playground, compare, training)", "NAME" },
     { "task", 0, 0, G_OPTION_ARG_STRING, &options->task, "Task to select", "ID" },
     { "seed", 0, 0, G_OPTION_ARG_STRING, &seed, "Seed of the generated item", "N" },
     { "level", 0, 0, G_OPTION_ARG_STRING, &options->level, "Difficulty level, by index or name", "N|NAME" },
@@ -102,6 +103,12 @@ r1ci_options_parse (R1ciOptions  *options,
       "Test: open the mixture editor with this mixture name", "NAME" },
     { "mixture-entry", 0, 0, G_OPTION_ARG_STRING_ARRAY, &options->mixture_entries,
       "Test: add an entry to the mixture editor (repeatable), then save and preview", "TASK:LEVEL:WEIGHT" },
+    { "train-launch-json", 0, 0, G_OPTION_ARG_STRING, &options->train_launch_json,
+      "Test: fill the Training page's form with this config and press Launch", "JSON" },
+    { "train-do", 0, 0, G_OPTION_ARG_STRING_ARRAY, &options->train_actions,
+      "Test: a Training page action, in order (wait-steps:N, wait-state:S, stop, resume, select:RUN, "
+      "overlay:RUN,RUN, metric:NAME, x:step|wall, smoothing:W, hover:X, view:curves|rollouts, "
+      "rollout-step:N, rollout-sample:K)", "ACTION" },
     G_OPTION_ENTRY_NULL
   };
   g_autoptr(GOptionContext) context = g_option_context_new (NULL);
@@ -121,7 +128,7 @@ r1ci_options_parse (R1ciOptions  *options,
   if (options->page != NULL && !g_strv_contains (PAGES, options->page))
     {
       g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                   "unknown page '%s' (pages: tasks, playground, compare)", options->page);
+                   "unknown page '%s' (pages: tasks, playground, compare, training)", options->page);
       return FALSE;
     }
   if (seed != NULL)
@@ -221,6 +228,9 @@ r1ci_options_parse (R1ciOptions  *options,
                    "--playground-view wants trace or tokens, not '%s'", options->playground_view);
       return FALSE;
     }
+  for (guint i = 0; options->train_actions != NULL && options->train_actions[i] != NULL; i++)
+    if (!r1ci_run_script_check (options->train_actions[i], error))
+      return FALSE;
   return TRUE;
 }
 
@@ -240,4 +250,6 @@ r1ci_options_clear (R1ciOptions *options)
   g_clear_pointer (&options->import, g_free);
   g_clear_pointer (&options->mixture, g_free);
   g_clear_pointer (&options->mixture_entries, g_strfreev);
+  g_clear_pointer (&options->train_launch_json, g_free);
+  g_clear_pointer (&options->train_actions, g_strfreev);
 }

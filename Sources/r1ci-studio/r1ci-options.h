@@ -36,6 +36,8 @@ typedef struct
   int       slide_level;  /* --slide-level N (test): move the level slider to N */
   char     *mixture;      /* --mixture NAME (test): open the mixture editor with this name */
   char    **mixture_entries; /* --mixture-entry TASK:LEVEL:WEIGHT (repeatable), then Save and preview */
+  char     *train_launch_json; /* --train-launch-json JSON (test): fill the Training form, press Launch */
+  char    **train_actions;     /* --train-do ACTION (repeatable, test): see r1ci-run-script.h */
 } R1ciOptions;
 
 gboolean r1ci_options_parse (R1ciOptions  *options,

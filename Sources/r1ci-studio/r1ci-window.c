@@ -18,6 +18,7 @@ struct _R1ciWindow
   R1ciTasksPage *tasks_page;
   R1ciComparePage *compare_page;
   R1ciPlaygroundPage *playground_page;
+  R1ciTrainingPage *training_page;
 
   /* owned references */
   gpointer workspace;  /* from r1ci_core_workspace_open, or NULL */
@@ -68,6 +69,7 @@ r1ci_window_open_workspace (R1ciWindow *self,
   set_default_subtitle (self);
 
   r1ci_compare_page_set_workspace (self->compare_page, NULL);
+  r1ci_training_page_set_workspace (self->training_page, NULL);
   self->workspace = r1ci_core_workspace_open (path, &error);
   if (self->workspace == NULL)
     {
@@ -78,6 +80,7 @@ r1ci_window_open_workspace (R1ciWindow *self,
     }
   r1ci_compare_page_set_workspace (self->compare_page, self->workspace);
   r1ci_tasks_page_set_workspace (self->tasks_page, self->workspace);
+  r1ci_training_page_set_workspace (self->training_page, self->workspace);
 
   info = r1ci_core_workspace_info (self->workspace, &error);
   if (info != NULL && JSON_NODE_HOLDS_OBJECT (info))
@@ -117,6 +120,13 @@ r1ci_window_get_playground_page (R1ciWindow *self)
   return self->playground_page;
 }
 
+R1ciTrainingPage *
+r1ci_window_get_training_page (R1ciWindow *self)
+{
+  g_return_val_if_fail (R1CI_IS_WINDOW (self), NULL);
+  return self->training_page;
+}
+
 static void
 r1ci_window_dispose (GObject *object)
 {
@@ -124,6 +134,8 @@ r1ci_window_dispose (GObject *object)
 
   if (self->compare_page != NULL)
     r1ci_compare_page_set_workspace (self->compare_page, NULL);
+  if (self->training_page != NULL)
+    r1ci_training_page_set_workspace (self->training_page, NULL);
   g_clear_pointer (&self->workspace, r1ci_core_workspace_close);
   gtk_widget_dispose_template (GTK_WIDGET (self), R1CI_TYPE_WINDOW);
 
@@ -141,6 +153,7 @@ r1ci_window_class_init (R1ciWindowClass *klass)
   g_type_ensure (R1CI_TYPE_TASKS_PAGE);
   g_type_ensure (R1CI_TYPE_COMPARE_PAGE);
   g_type_ensure (R1CI_TYPE_PLAYGROUND_PAGE);
+  g_type_ensure (R1CI_TYPE_TRAINING_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/r1ci/Studio/r1ci-window.ui");
   gtk_widget_class_bind_template_child (widget_class, R1ciWindow, subtitle_label);
@@ -150,6 +163,7 @@ r1ci_window_class_init (R1ciWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, R1ciWindow, tasks_page);
   gtk_widget_class_bind_template_child (widget_class, R1ciWindow, compare_page);
   gtk_widget_class_bind_template_child (widget_class, R1ciWindow, playground_page);
+  gtk_widget_class_bind_template_child (widget_class, R1ciWindow, training_page);
 }
 
 static void

@@ -6,6 +6,7 @@
 #include "r1ci-compare-page.h"
 #include "r1ci-tasks-page.h"
 #include "r1ci-playground-page.h"
+#include "r1ci-training-page.h"
 
 G_BEGIN_DECLS
 
@@ -21,5 +22,6 @@ gboolean       r1ci_window_open_workspace (R1ciWindow     *self,
 R1ciTasksPage *r1ci_window_get_tasks_page (R1ciWindow     *self);
 R1ciComparePage *r1ci_window_get_compare_page (R1ciWindow *self);
 R1ciPlaygroundPage *r1ci_window_get_playground_page (R1ciWindow *self);
+R1ciTrainingPage *r1ci_window_get_training_page (R1ciWindow *self);
 
 G_END_DECLS

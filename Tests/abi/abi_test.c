@@ -43,6 +43,7 @@ static void test_comparisons(const char *cli);
 static void test_agent(void);
 static void test_task_library(const char *cli);
 static void test_runs(const char *cli);
+static void test_train_methods(const char *cli);
 
 int main(int argc, char **argv) {
     const char *cli = argc > 1 ? argv[1] : ".build/debug/r1ci";
@@ -140,6 +141,7 @@ int main(int argc, char **argv) {
     test_comparisons(cli);
     test_agent();
     test_runs(cli);
+    test_train_methods(cli);
 
     printf("abi: %d passed, %d failed\n", passed, failed);
     return failed == 0 ? 0 : 1;
@@ -1126,4 +1128,88 @@ static void test_runs(const char *cli) {
     r1ci_workspace_close(ws);
     snprintf(path, sizeof path, "rm -rf '%s'", dir);
     check(system(path) == 0, "remove the runs workspace", NULL);
+}
+
+/* ── Training methods (the Training page's launch form) ──────────────────── */
+
+/* Every method's keys against the CLI: each key's flag is one `r1ci train METHOD
+ * --help` prints, and a required key is one a config without it is refused for. */
+static void test_train_methods(const char *cli) {
+    char *json = NULL, what[300], args[200];
+    int32_t rc = r1ci_train_methods_json(&json);
+    const char *methods = rc == R1CI_OK ? mj_member(json, "methods") : NULL;
+    int n = mj_array_count(methods);
+    char *first = mj_string_dup(mj_member(mj_array_at(methods, 0), "method"));
+    check(rc == R1CI_OK && mj_valid(json) && n >= 1 && first && strcmp(first, "sft") == 0,
+          "r1ci_train_methods_json lists sft first", json);
+    free(first);
+
+    for (int m = 0; m < n; m++) {
+        const char *method = mj_array_at(methods, m), *keys = mj_member(method, "keys");
+        char *name = mj_string_dup(mj_member(method, "method"));
+        snprintf(args, sizeof args, "train %s --help", name ? name : "?");
+        char *help = run_cli(cli, args);
+        int count = mj_array_count(keys), missing = 0;
+        for (int k = 0; k < count; k++) {
+            char *flag = mj_string_dup(mj_member(mj_array_at(keys, k), "flag"));
+            if (!flag || !contains(help, flag)) {
+                missing++;
+                snprintf(what, sizeof what, "%s: flag %s is in `r1ci %s`", name, flag ? flag : "(none)", args);
+                check(0, what, NULL);
+            }
+            free(flag);
+        }
+        snprintf(what, sizeof what, "r1ci_train_methods_json: every one of %s's %d keys is a flag of `r1ci %s`",
+                 name ? name : "?", count, args);
+        check(count > 0 && missing == 0, what, NULL);
+        free(help);
+        free(name);
+    }
+
+    /* sft: steps and data are required, lr has the default the CLI uses. */
+    const char *sft = mj_array_at(methods, 0), *keys = mj_member(sft, "keys");
+    int steps_required = 0, data_required = 0, lr_default = 0;
+    for (int k = 0; k < mj_array_count(keys); k++) {
+        const char *key = mj_array_at(keys, k);
+        char *name = mj_string_dup(mj_member(key, "key"));
+        const char *required = mj_member(key, "required"), *value = mj_member(key, "default");
+        if (name && strcmp(name, "steps") == 0) steps_required = required && strncmp(required, "true", 4) == 0;
+        if (name && strcmp(name, "data") == 0) data_required = required && strncmp(required, "true", 4) == 0;
+        if (name && strcmp(name, "lr") == 0) lr_default = value && atof(value) == 1e-5;
+        free(name);
+    }
+    check(steps_required && data_required && lr_default, "sft: steps and data required, lr defaults to 1e-05", NULL);
+
+    /* grpo: a key with allowed values lists them, and r1ci_run_start refuses another value naming them. */
+    int found = 0;
+    for (int m = 0; m < n && !found; m++) {
+        const char *method = mj_array_at(methods, m);
+        char *name = mj_string_dup(mj_member(method, "method"));
+        const char *grpo_keys = name && strcmp(name, "grpo") == 0 ? mj_member(method, "keys") : NULL;
+        for (int k = 0; grpo_keys && k < mj_array_count(grpo_keys); k++) {
+            const char *key = mj_array_at(grpo_keys, k);
+            char *key_name = mj_string_dup(mj_member(key, "key"));
+            if (key_name && strcmp(key_name, "split") == 0) {
+                const char *allowed = mj_member(key, "allowed");
+                char *first_allowed = mj_string_dup(mj_array_at(allowed, 0));
+                found = mj_array_count(allowed) == 2 && first_allowed && strcmp(first_allowed, "train") == 0;
+                free(first_allowed);
+            }
+            free(key_name);
+        }
+        free(name);
+    }
+    check(found, "grpo: split lists its allowed values (train, test)", NULL);
+    char dir[] = "/tmp/r1ci-abi-methods-XXXXXX";
+    r1ci_workspace *ws = NULL;
+    int64_t id = 0;
+    if (mkdtemp(dir) != NULL && r1ci_workspace_open(dir, &ws) == R1CI_OK) {
+        rc = r1ci_run_start(ws, "{\"method\": \"grpo\", \"steps\": 1, \"split\": \"extra\"}", &id);
+        check(rc == R1CI_ERR_INVALID_ARGUMENT && contains(r1ci_last_error(), "split") && contains(r1ci_last_error(), "train, test"),
+              "grpo: a split outside the allowed values is refused naming them", r1ci_last_error());
+        r1ci_workspace_close(ws);
+    }
+    snprintf(what, sizeof what, "rm -rf '%s'", dir);
+    check(system(what) == 0, "remove the methods workspace", NULL);
+    r1ci_string_free(json);
 }

@@ -32,6 +32,17 @@ Compare page (two real evaluations made by `r1ci eval` into a temporary workspac
   - the selected question's two traces show the answers stored in the workspace's database
     (read with sqlite3, not through the core), and the question's title;
   - a workspace with no evaluation shows how to make one (`r1ci eval …`).
+Training page (runs launched from the page into a temporary workspace, checked against the CLI):
+  - an empty workspace says how to launch a run; the form shows the schema's defaults, and every
+    key's flag is one `r1ci train METHOD --help` prints;
+  - a bad value (steps 0) shows the one line the CLI prints for the same config;
+  - an SFT run launched from the form (tiny model, oracle traces from `r1ci synth`) shows its curve;
+    Stop leaves it "stopped" as `r1ci runs list` says; the hover readout at step 2 shows the CLI's
+    train/loss and its debiased EMA (computed here in float64); Resume makes it "running" again;
+  - two runs overlaid: one readout line per run, each the CLI's value;
+  - a GRPO run launched from the form (SmolLM2, 1 prompt x 2 samples, 2 steps) shows its curves and
+    its rollouts: the step list, the summary and every sample row are what `r1ci runs rollouts RUN
+    --json` says, and the selected sample's trace is shown.
 Not covered: interaction by pointer or keyboard (options drive the pages), pixel-exact
 rendering (no reference images), tooltips of the token view.
 
@@ -406,7 +417,7 @@ def main(argv):
     try:
         # Options are checked before a display is needed.
         for bad in (["--seed", "seven"], ["--page", "nowhere"], ["--no-such-option"], ["--compare", "1"],
-                    ["--bucket", "better"]):
+                    ["--bucket", "better"], ["--train-do", "jump:3"], ["--train-do", "stop:now"]):
             status, _, err = run_studio(studio, ":0", bad, procs)
             lines = [l for l in err.splitlines() if l.strip()]
             check(f"bad option {' '.join(bad)} exits 2 with one line", status == 2 and len(lines) == 1,
@@ -551,6 +562,7 @@ def main(argv):
               f"status {status}, counts {counted}, whole run {trace['generated_tokens']} generated\n{err}")
         check_remote_playground(studio, cli, display, artifacts, check, check_screenshot, procs)
         task_library_checks(studio, cli, display, artifacts, procs, check, check_screenshot)
+        training_checks(studio, cli, display, artifacts, procs, check, check_screenshot)
     except Exception as error:  # a crash of the harness is a failure, not a traceback
         check("harness", False, f"{type(error).__name__}: {error}")
     finally:
@@ -637,6 +649,180 @@ def task_library_checks(studio, cli, display, artifacts, procs, check, check_scr
         check_screenshot("mixture screenshot is a drawn page", shot, err)
     finally:
         shutil.rmtree(workspace, ignore_errors=True)
+
+
+# ── Training page ─────────────────────────────────────────────────────────────
+
+TINY_MODEL = os.path.abspath("Tests/R1EngineTests/Fixtures/tiny-llama.gguf")
+TRAIN_TIMEOUT = 300      # a studio run that launches and waits for a run
+STEP_DELAY = "1.0"       # R1CI_TEST_STEP_DELAY: seconds added to each step, so Stop lands mid-run
+# The GRPO run: the default model, 1 prompt x 2 samples, 48-token traces, 2 steps, LoRA rank 4 (full
+# fine-tuning's update and 538 MB checkpoint took ~60 s more on a loaded machine).
+GRPO_CONFIG = {"method": "grpo", "name": "gui-grpo", "model": "smollm2-135m", "tasks": "chain_sum",
+               "steps": 2, "prompts_per_step": 1, "group_size": 2, "max_tokens": 48, "lr": 1e-6, "lora_rank": 4}
+
+
+def ema(values, weight):
+    """TensorBoard's debiased EMA, float64."""
+    out, last, n = [], 0.0, 0
+    for v in values:
+        last = weight * last + (1 - weight) * v
+        n += 1
+        out.append(last / (1 - weight ** n))
+    return out
+
+
+def cli_metrics(cli, workspace, run):
+    """{step: {name: value}} from `r1ci runs show RUN --json` (verl JSONL lines)."""
+    lines = cli_json_lines(cli, ["runs", "show", str(run), "--json", "--workspace", workspace])
+    return {line["step"]: line["data"] for line in lines}
+
+
+def cli_run_named(cli, workspace, name):
+    """The run called name in `r1ci runs list --json` (the synthesis set is a run too), or {}."""
+    runs = cli_json_lines(cli, ["runs", "list", "--json", "--workspace", workspace])
+    return next((r for r in runs if r.get("name") == name), {})
+
+
+def readout_line(title, kind, step, series, smoothing):
+    """The hover readout's line for a run: its value at step and the EMA up to it."""
+    steps = sorted(series)
+    value = series[step]
+    smoothed = ema([series[s] for s in steps], smoothing)[steps.index(step)]
+    return f"{title} · {kind} · step {step}: {value:.6g} (smoothed {smoothed:.6g})"
+
+
+def training_checks(studio, cli, display, artifacts, procs, check, check_screenshot):
+    workspace = tempfile.mkdtemp(prefix="r1ci-gui-train-")
+    env = {"R1CI_TEST_STEP_DELAY": STEP_DELAY}
+
+    def studio_run(name, args, timeout=TRAIN_TIMEOUT, shot=True):
+        path = os.path.join(artifacts, f"{name}.png")
+        if os.path.exists(path):
+            os.remove(path)
+        status, out, err = run_studio(studio, display, ["--workspace", workspace, "--page", "training", "--dump-labels"]
+                                      + (["--screenshot", path] if shot else []) + args, procs,
+                                      timeout=timeout, extra_env=env)
+        with open(os.path.join(artifacts, f"{name}.labels.txt"), "w") as f:
+            f.write(out)
+        check(f"training: {name}: studio exits 0", status == 0, f"status {status}\n{err[-600:]}")
+        if shot:
+            check_screenshot(f"training: {name}: screenshot is a drawn page", path, err)
+        return out.splitlines(), err
+
+    try:
+        # Empty workspace: what to do, and the form's defaults.
+        lines, _ = studio_run("training-empty", [], shot=True)
+        check("training: an empty workspace says how to launch a run",
+              any(l.startswith("No runs in this workspace yet") for l in lines), "no empty-state text")
+        check("training: the form shows SFT's lr default", "Launch a run" in lines and "1e-05" in lines,
+              "no 'Launch a run' or '1e-05'")
+
+        # A bad value: the core's one line, as the CLI prints it.
+        bad = {"method": "sft", "data": "/nonexistent.jsonl", "steps": 0}
+        ran = subprocess.run([cli, "train", "sft", "--data", "/nonexistent.jsonl", "--steps", "0", "--background",
+                              "--workspace", workspace], capture_output=True, text=True, timeout=60)
+        expected = ran.stderr.strip().removeprefix("r1ci: ")
+        lines, _ = studio_run("training-bad-value", ["--train-launch-json", json.dumps(bad)], shot=False)
+        check("training: a bad value shows the CLI's one-line error in the page",
+              ran.returncode == 2 and expected and expected in lines, f"CLI said {expected!r}")
+
+        # SFT data: oracle traces from the CLI.
+        data = os.path.join(workspace, "sft.jsonl")
+        made = subprocess.run([cli, "synth", "--source", "oracle", "--tasks", "chain_sum", "--count", "4",
+                               "--out", data, "--workspace", workspace], capture_output=True, text=True, timeout=300)
+        if made.returncode != 0:
+            raise RuntimeError(f"r1ci synth failed: {made.stderr.strip()[-300:]}")
+
+        # Launch from the form, wait for 2 steps, Stop.
+        sft = {"method": "sft", "name": "gui-sft", "model": TINY_MODEL, "data": data, "steps": 8, "seq": 1024,
+               "lr": 0.001, "eval_fraction": 0.25}
+        lines, _ = studio_run("training-sft-stopped", [
+            "--train-launch-json", json.dumps(sft), "--train-do", "wait-steps:2", "--train-do", "stop",
+            "--train-do", "wait-state:stopped", "--train-do", "metric:train/loss", "--train-do", "smoothing:0.5",
+            "--train-do", "hover:2"])
+        state = cli_run_named(cli, workspace, "gui-sft")
+        first = state.get("id", 0)
+        check("training: Stop leaves the run stopped, as `r1ci runs list` says",
+              state.get("state") == "stopped" and "stopped" in lines, f"CLI {state.get('state')!r}")
+        losses = {s: d["train/loss"] for s, d in cli_metrics(cli, workspace, first).items() if "train/loss" in d}
+        title = f"#{first} gui-sft"
+        want = readout_line(title, "sft", 2, losses, 0.5) if 2 in losses else "(no step 2)"
+        check("training: the hover readout at step 2 is the CLI's loss and its EMA", want in lines,
+              f"expected {want!r}")
+        progress = f"sft · step {state.get('lastStep')} of 8"
+        check("training: the run row shows the CLI's last step", progress in lines, f"expected {progress!r}")
+
+        # Resume: running again.
+        lines, _ = studio_run("training-sft-resumed", [
+            "--train-do", f"select:{first}", "--train-do", "resume", "--train-do", "wait-state:running"], shot=False)
+        state = cli_run_named(cli, workspace, "gui-sft")
+        check("training: Resume makes the run running again",
+              "running" in lines and state.get("state") in ("running", "finished"), f"CLI {state.get('state')!r}")
+
+        # A second run overlaid on the first (both finished).
+        second = dict(sft, name="gui-sft-2", lr=0.003, steps=4)
+        lines, _ = studio_run("training-overlay", [
+            "--train-launch-json", json.dumps(second), "--train-do", "wait-state:finished",
+            "--train-do", f"select:{first}", "--train-do", "wait-state:finished", "--train-do",
+            f"overlay:{first},{first + 1}", "--train-do", "metric:train/loss", "--train-do", "smoothing:0.5",
+            "--train-do", "hover:3"])
+        for run, name in ((first, "gui-sft"), (first + 1, "gui-sft-2")):
+            losses = {s: d["train/loss"] for s, d in cli_metrics(cli, workspace, run).items() if "train/loss" in d}
+            want = readout_line(f"#{run} {name}", "sft", 3, losses, 0.5) if 3 in losses else "(no step 3)"
+            check(f"training: overlay readout for {name} is the CLI's", want in lines, f"expected {want!r}")
+        check("training: both overlaid runs finished", cli_run_named(cli, workspace, "gui-sft-2").get("state")
+              == "finished" and cli_run_named(cli, workspace, "gui-sft").get("state") == "finished", "")
+
+        grpo_checks(cli, workspace, studio_run, check)
+    finally:
+        for r in cli_json_lines(cli, ["runs", "list", "--json", "--workspace", workspace]):
+            if r.get("state") in ("running", "queued"):
+                subprocess.run([cli, "runs", "stop", str(r["id"]), "--workspace", workspace], capture_output=True)
+        shutil.rmtree(workspace, ignore_errors=True)
+
+
+def grpo_checks(cli, workspace, studio_run, check):
+    """A GRPO run from the form: curves and rollouts against `r1ci runs rollouts`."""
+    started = time.time()
+    lines, _ = studio_run("training-grpo-curves", [
+        "--train-launch-json", json.dumps(GRPO_CONFIG), "--train-do", "wait-state:finished",
+        "--train-do", "metric:critic/score/mean", "--train-do", "smoothing:0.6", "--train-do", "hover:2"], timeout=900)
+    elapsed = time.time() - started
+    grpo = cli_run_named(cli, workspace, "gui-grpo")
+    run = grpo.get("id", 0)
+    check(f"training: the GRPO run finished ({elapsed:.0f} s)", grpo.get("state") == "finished", f"{grpo}")
+    if not run:
+        return
+    scores = {s: d["critic/score/mean"] for s, d in cli_metrics(cli, workspace, run).items() if "critic/score/mean" in d}
+    want = readout_line(f"#{run} gui-grpo", "grpo", 2, scores, 0.6) if 2 in scores else "(no step 2)"
+    check("training: the GRPO curve's readout at step 2 is the CLI's critic/score/mean", want in lines,
+          f"expected {want!r}")
+    lines, _ = studio_run("training-grpo-rollouts", [
+        "--train-do", f"select:{run}", "--train-do", "view:rollouts", "--train-do", "rollout-sample:1"])
+    ran = subprocess.run([cli, "runs", "rollouts", str(run), "--json", "--workspace", workspace],
+                         capture_output=True, text=True, timeout=60)
+    rollouts = json.loads(ran.stdout) if ran.returncode == 0 else {"steps": [], "groups": []}
+    samples = [(g, i, s) for g, group in enumerate(rollouts["groups"], 1) for i, s in enumerate(group["samples"], 1)]
+    n = len(samples)
+    rewards = [s["reward"] for _, _, s in samples]
+    groups = len(rollouts["groups"])
+    summary = (f"step {rollouts.get('step')} · {groups} group{'' if groups == 1 else 's'} · {n} samples · "
+               f"mean reward {sum(rewards) / max(n, 1):.3f} · {sum(1 for _, _, s in samples if s['correct'])} correct")
+    check("training: the rollouts summary is the CLI's latest step", summary in lines, f"expected {summary!r}")
+    check("training: the step picker shows the CLI's latest step",
+          f"step {rollouts.get('step')}" in lines and len(rollouts["steps"]) >= 1, f"steps {rollouts['steps']}")
+    for g, i, s in samples:
+        task = rollouts["groups"][g - 1]["task"]
+        row = [f"{g}.{i}", task, f"{s['reward']:.3f}", f"{s['advantage']:+.3f}", "yes" if s["correct"] else "no",
+               str(s["turns"]), str(s["code_calls"]), str(s["generated_tokens"]),
+               s["answer"] if s.get("answer") else "\u2014"]
+        check(f"training: rollout row {g}.{i} is the CLI's", contains_run(lines, row), f"expected {row}")
+    if len(samples) >= 2:
+        title = f"group {samples[1][0]} · sample {samples[1][1]} · {rollouts['groups'][samples[1][0] - 1]['task']}"
+        end = f"ended: {samples[1][2]['end']}"
+        check("training: the selected rollout's trace is shown, with how it ended",
+              title in lines and any(end in l for l in lines), f"no {title!r} or {end!r}")
 
 
 if __name__ == "__main__":

@@ -363,6 +363,15 @@ int32_t r1ci_run_stop(r1ci_workspace *ws, int64_t run_id);
  * Another state: R1CI_ERR_INVALID_ARGUMENT. */
 int32_t r1ci_run_resume(r1ci_workspace *ws, int64_t run_id);
 
+/* Every training method r1ci_run_start accepts, with its options, as JSON:
+ *   {"methods": [{"method": "sft"|"grpo"|"ppo"|…, "keys": [{"key": str (snake_case,
+ *     as in config_json), "type": "int"|"float"|"string"|"bool", "default": value|null,
+ *     "required": bool (no default and not optional), "help": str, "flag": str
+ *     (the `r1ci train` flag), "allowed": [str] (the only values; empty: any)}]}]}
+ * Methods come sft, grpo, ppo first; keys in the schema's order.
+ * *out_json is owned by the caller (r1ci_string_free). */
+int32_t r1ci_train_methods_json(char **out_json);
+
 /* The rollouts a GRPO or PPO run recorded at `step` (-1: its latest step with
  * rollouts) as JSON:
  *   {"run": int, "step": int, "steps": [int, ...]  (every step that has rollouts, ascending),
