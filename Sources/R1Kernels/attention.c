@@ -7,6 +7,9 @@
 // dimension. Each output element is produced by one item in a fixed order, so
 // results do not depend on the thread count; masked keys add exact zeros, so a
 // token's result does not depend on which block it sits in either.
+// Contraction pinned on: the AVX2 score kernel uses explicit FMAs, and the generic loops
+// must fuse the same multiply-adds whatever the build's default (-ffp-contract).
+#pragma STDC FP_CONTRACT ON
 #include "r1kernels.h"
 #include "internal.h"
 #include <math.h>
