@@ -221,6 +221,20 @@ __attribute__((target("avx2,fma,f16c"))) static void at_job_avx2(void *p, int32_
 #endif
 static void at_job_scalar(void *p, int32_t i, int32_t n) { (void)i; (void)n; run_items((at_ctx *)p, 0); }
 
+typedef void (*at_job_fn)(void *, int32_t, int32_t);
+#if defined(__x86_64__)
+#define AT_JOB(f) f
+#else
+#define AT_JOB(f) NULL
+#endif
+/// The job compiled for the ISA level in use (scalar when a SIMD one is missing).
+static at_job_fn pick_job(at_job_fn scalar, at_job_fn avx2, at_job_fn avx512) {
+    int l = r1k_isa();
+    if (l >= R1K_ISA_AVX512 && avx512) return avx512;
+    if (l >= R1K_ISA_AVX2 && avx2) return avx2;
+    return scalar;
+}
+
 void r1k_attention(r1k_pool *pool, const float *q, int64_t q_stride, int64_t T, int64_t pos0,
                    const float *K, const float *V, int64_t kv_stride,
                    int32_t n_head, int32_t n_kv, int32_t hd, float *out, int64_t out_stride) {
@@ -229,12 +243,7 @@ void r1k_attention(r1k_pool *pool, const float *q, int64_t q_stride, int64_t T, 
     // Blocked items when several tokens share keys and the group fits the lanes; hd must suit the passes.
     if (T > 1 && G <= NQ && hd % DB == 0) { c.qb = NQ / G; c.blocks = (T + c.qb - 1) / c.qb; }
     else if (hd % 16 != 0 || hd > 256) { c.qb = 1; c.blocks = T; }   // odd head sizes: blocked path, one token per item
-    void (*job)(void *, int32_t, int32_t) = at_job_scalar;
-#if defined(__x86_64__)
-    int l = r1k_isa();
-    if (l >= R1K_ISA_AVX512) job = at_job_avx512; else if (l >= R1K_ISA_AVX2) job = at_job_avx2;
-#endif
-    r1k_pool_run(pool, job, &c);
+    r1k_pool_run(pool, pick_job(at_job_scalar, AT_JOB(at_job_avx2), AT_JOB(at_job_avx512)), &c);
 }
 
 // ── Decode attention of B independent sequences in one pool job ──────────
@@ -276,10 +285,5 @@ void r1k_attention_batch(r1k_pool *pool, const float *q, int64_t q_stride, int64
     }
     atb_ctx c = { q, q_stride, B, pos, K, V, kv_stride, n_head, n_kv, hd, out, out_stride, 0, 0 };
     for (int64_t b = 0; b < B; b++) c.max_n = pos[b] + 1 > c.max_n ? pos[b] + 1 : c.max_n;
-    void (*job)(void *, int32_t, int32_t) = atb_job_scalar;
-#if defined(__x86_64__)
-    int l = r1k_isa();
-    if (l >= R1K_ISA_AVX512) job = atb_job_avx512; else if (l >= R1K_ISA_AVX2) job = atb_job_avx2;
-#endif
-    r1k_pool_run(pool, job, &c);
+    r1k_pool_run(pool, pick_job(atb_job_scalar, AT_JOB(atb_job_avx2), AT_JOB(atb_job_avx512)), &c);
 }
