@@ -116,6 +116,11 @@ public final class EngineSession: @unchecked Sendable {
     func sampleNext() -> (event: StreamEvent, endOfGeneration: Bool) {
         precondition(fed == tokens.count, "sampling needs the logits of every token")
         let (id, logprob) = logits.withUnsafeBufferPointer { sampler.sample($0) }
+        return accept(id, logprob: logprob)
+    }
+
+    /// Adds a token sampled by this session's sampler (from its logits) to the session.
+    func accept(_ id: Int32, logprob: Float) -> (event: StreamEvent, endOfGeneration: Bool) {
         tokens.append(id)
         let endOfGeneration = engine.tokenizer.endOfGeneration.contains(id)
         var piece = ""

@@ -36,26 +36,41 @@ extension EngineSession {
         guard let engine = sessions.first?.engine else { return [] }
         precondition(sessions.allSatisfy { $0.engine === engine && $0.remaining > 0 })
         engine.lock.lock(); defer { engine.lock.unlock() }
-        let single = sessions.filter { $0.tokens.count - $0.fed == 1 }
-        for s in sessions where s.tokens.count - s.fed > 1 { s.feedPending() }
-        if single.count == 1 {
-            single[0].feedPending()
-        } else if single.count > 1 {
-            let V = engine.model.config.vocab, B = single.count
+        let batched = sessions.count > 1 ? sessions.filter { $0.tokens.count - $0.fed == 1 } : []
+        for s in sessions where s.tokens.count - s.fed > 1 || (batched.count < 2 && s.tokens.count - s.fed == 1) {
+            s.feedPending()
+        }
+        // Where each session's logits are: row b of the batch output, or its own buffer.
+        let V = engine.model.config.vocab
+        var rows = [Int](repeating: -1, count: sessions.count)
+        var out: [Float] = []                                                       // logits (B, V)
+        if batched.count >= 2 {
+            let B = batched.count
             let scratch = ForwardScratch(config: engine.model.config, capacity: B)
-            var out = [Float](repeating: 0, count: B * V)                     // logits (B, V)
+            out = [Float](repeating: 0, count: B * V)
             out.withUnsafeMutableBufferPointer { o in
-                engine.model.forwardBatch(tokens: single.map { $0.tokens[$0.fed] }, caches: single.map(\.cache),
-                                          scratch: scratch, pool: engine.pool, precision: single[0].precision,
+                engine.model.forwardBatch(tokens: batched.map { $0.tokens[$0.fed] }, caches: batched.map(\.cache),
+                                          scratch: scratch, pool: engine.pool, precision: batched[0].precision,
                                           logits: o.baseAddress!)
             }
-            for (b, s) in single.enumerated() {
-                s.logits.replaceSubrange(0..<V, with: out[(b * V)..<((b + 1) * V)])
-                s.fed += 1
+            for s in batched { s.fed += 1 }
+            var row = [ObjectIdentifier: Int]()
+            for (b, s) in batched.enumerated() { row[ObjectIdentifier(s)] = b }
+            for (i, s) in sessions.enumerated() { rows[i] = row[ObjectIdentifier(s)] ?? -1 }
+        }
+        // Sample every session on all cores (each sampler has its own seeded stream and touches
+        // only its own logits, so the picks do not depend on the order), then add them in order.
+        var picks = [(id: Int32, logprob: Float)](repeating: (0, 0), count: sessions.count)
+        out.withUnsafeBufferPointer { batchLogits in
+            picks.withUnsafeMutableBufferPointer { pk in
+                let shared = GroupSampling(sessions: sessions, rows: rows, batchLogits: batchLogits, picks: pk, vocab: V)
+                DispatchQueue.concurrentPerform(iterations: sessions.count) { shared.sample($0) }
             }
         }
-        return sessions.map { s in
-            let (event, eog) = s.sampleNext()
+        // (A batched session's own logits buffer is left as it was: it is read only once every
+        // token is fed again, and the next feed overwrites it.)
+        return sessions.enumerated().map { i, s in
+            let (event, eog) = s.accept(picks[i].id, logprob: picks[i].logprob)
             return SessionStep(event: event, endOfGeneration: eog)
         }
     }
@@ -63,4 +78,24 @@ extension EngineSession {
     /// Text of an unfinished UTF-8 sequence at the end of a turn driven by
     /// `sampleTogether` (generate does this itself).
     public func finishTurnText() -> String { flushText() }
+}
+
+/// What one parallel sampling round shares across threads; iteration i touches only
+/// session i's sampler and picks[i].
+private struct GroupSampling: @unchecked Sendable {
+    let sessions: [EngineSession]
+    let rows: [Int]
+    let batchLogits: UnsafeBufferPointer<Float>
+    let picks: UnsafeMutableBufferPointer<(id: Int32, logprob: Float)>
+    let vocab: Int
+
+    func sample(_ i: Int) {
+        let s = sessions[i]
+        precondition(s.fed == s.tokens.count, "sampling needs the logits of every token")
+        if rows[i] >= 0 {
+            picks[i] = s.sampler.sample(UnsafeBufferPointer(rebasing: batchLogits[(rows[i] * vocab)..<((rows[i] + 1) * vocab)]))
+        } else {
+            picks[i] = s.logits.withUnsafeBufferPointer { s.sampler.sample($0) }
+        }
+    }
 }

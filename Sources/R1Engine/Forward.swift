@@ -187,20 +187,27 @@ extension Transformer {
             r1k_dequantize_row(tokenEmbedding.type, tokenEmbedding.data + Int(tokens[b]) * embRowBytes, s.x + b * C, Int64(C))
         }
         let neox: Int32 = c.ropeNeox ? 1 : 0
+        // Per sequence: its position and this layer's cache rows, for one attention job over all B.
+        let pos = UnsafeMutablePointer<Int64>.allocate(capacity: B)
+        let kRows = UnsafeMutablePointer<UnsafePointer<Float>?>.allocate(capacity: B)
+        let vRows = UnsafeMutablePointer<UnsafePointer<Float>?>.allocate(capacity: B)
+        defer { pos.deallocate(); kRows.deallocate(); vRows.deallocate() }
+        for b in 0..<B { pos[b] = Int64(caches[b].count) }
         for (l, L) in layers.enumerated() {
             for b in 0..<B { r1k_rmsnorm(s.xb + b * C, s.x + b * C, L.attnNorm, Int64(C), c.rmsEps) }     // xb (B, C)
             linearQKV(pool, L, s.xb, B, q: s.q, k: s.k, v: s.v, precision: precision, batched: true)         // q (B, H·D), k, v (B, Hkv·D)
             addBias(s.q, L.bq, rows: Q, T: B); addBias(s.k, L.bk, rows: KV, T: B); addBias(s.v, L.bv, rows: KV, T: B)
             for b in 0..<B {
-                let pos = caches[b].count
-                r1k_rope(s.q + b * Q, Int32(c.nHeads), Int32(c.headDim), Int32(c.ropeDim), Int64(pos), c.ropeTheta, neox)
-                r1k_rope(s.k + b * KV, Int32(c.nKVHeads), Int32(c.headDim), Int32(c.ropeDim), Int64(pos), c.ropeTheta, neox)
-                let kc = caches[b].kLayer(l), vc = caches[b].vLayer(l)
-                (kc + pos * KV).update(from: s.k + b * KV, count: KV)
-                (vc + pos * KV).update(from: s.v + b * KV, count: KV)
-                r1k_attention(pool, s.q + b * Q, Int64(Q), 1, Int64(pos), kc, vc, Int64(KV),
-                              Int32(c.nHeads), Int32(c.nKVHeads), Int32(c.headDim), s.att + b * Q, Int64(Q))
+                let p = Int(pos[b])
+                r1k_rope(s.q + b * Q, Int32(c.nHeads), Int32(c.headDim), Int32(c.ropeDim), pos[b], c.ropeTheta, neox)
+                r1k_rope(s.k + b * KV, Int32(c.nKVHeads), Int32(c.headDim), Int32(c.ropeDim), pos[b], c.ropeTheta, neox)
+                let kc = caches[b].kLayer(l), vc = caches[b].vLayer(l)                                     // (capacity, Hkv·D)
+                (kc + p * KV).update(from: s.k + b * KV, count: KV)
+                (vc + p * KV).update(from: s.v + b * KV, count: KV)
+                kRows[b] = UnsafePointer(kc); vRows[b] = UnsafePointer(vc)
             }
+            r1k_attention_batch(pool, s.q, Int64(Q), Int64(B), pos, kRows, vRows, Int64(KV),                   // att (B, H·D)
+                                Int32(c.nHeads), Int32(c.nKVHeads), Int32(c.headDim), s.att, Int64(Q))
             linearBatch(pool, L.wo, s.att, B, s.xb, precision: precision)                                   // xb (B, C)
             for i in 0..<(B * C) { s.x[i] += s.xb[i] }
             for b in 0..<B { r1k_rmsnorm(s.xb + b * C, s.x + b * C, L.ffnNorm, Int64(C), c.rmsEps) }

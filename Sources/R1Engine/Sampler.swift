@@ -55,22 +55,40 @@ public struct Sampler: Sendable {
         var mx = -Double.infinity
         var arg = 0
         for i in 0..<n where Double(logits[i]) > mx { mx = Double(logits[i]); arg = i }
-        var z = 0.0
-        for i in 0..<n { z += exp((Double(logits[i]) - mx) / temp) }
-        let logZ = log(z)
-        func lp(_ i: Int) -> Float { Float((Double(logits[i]) - mx) / temp - logZ) }
-        if params.temperature <= 0 { return (Int32(arg), lp(arg)) }
-
-        // No truncation: sample straight from the full distribution (no sort).
-        if params.topK <= 0 && params.topP >= 1 && params.minP <= 0 {
-            let r = rng.unit() * z
-            var acc = 0.0
-            for i in 0..<n {
-                acc += exp((Double(logits[i]) - mx) / temp)
-                if r < acc { return (Int32(i), lp(i)) }
+        // z = Σ exp((logit − max) / temp), summed in index order; prefix[c] keeps the running
+        // sum after chunk c (chunks of `span` ids), so the plain sampler below recomputes the
+        // exponentials of one chunk only and still meets the very same running sums.
+        let span = 256, chunks = (n + span - 1) / span
+        return withUnsafeTemporaryAllocation(of: Double.self, capacity: max(chunks, 1)) { prefix in
+            var z = 0.0
+            for c in 0..<chunks {
+                for i in (c * span)..<min(n, (c + 1) * span) { z += exp((Double(logits[i]) - mx) / temp) }
+                prefix[c] = z
             }
-            return (Int32(arg), lp(arg))
+            let logZ = log(z)
+            func lp(_ i: Int) -> Float { Float((Double(logits[i]) - mx) / temp - logZ) }
+            if params.temperature <= 0 { return (Int32(arg), lp(arg)) }
+
+            // No truncation: sample straight from the full distribution (no sort): the first id
+            // whose running sum passes r.
+            if params.topK <= 0 && params.topP >= 1 && params.minP <= 0 {
+                let r = rng.unit() * z
+                guard let c = (0..<chunks).first(where: { r < prefix[$0] }) else { return (Int32(arg), lp(arg)) }
+                var acc = c > 0 ? prefix[c - 1] : 0.0
+                for i in (c * span)..<min(n, (c + 1) * span) {
+                    acc += exp((Double(logits[i]) - mx) / temp)
+                    if r < acc { return (Int32(i), lp(i)) }
+                }
+                return (Int32(arg), lp(arg))
+            }
+            return truncated(logits, mx: mx, temp: temp, z: z, lp: lp)
         }
+    }
+
+    /// Top-k, then top-p, then min-p over the candidates, and a draw among what is left.
+    private mutating func truncated(_ logits: UnsafeBufferPointer<Float>, mx: Double, temp: Double, z: Double,
+                                    lp: (Int) -> Float) -> (id: Int32, logprob: Float) {
+        let n = logits.count
         // Candidates by logit, descending (ties: lower id first), then top-k → top-p → min-p.
         let before: (Int, Int) -> Bool = { logits[$0] > logits[$1] || (logits[$0] == logits[$1] && $0 < $1) }
         var cand: [Int]

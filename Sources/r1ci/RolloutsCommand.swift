@@ -91,7 +91,8 @@ struct RolloutsCommand: ParsableCommand {
                     timings.sandboxRunSeconds))
     }
 
-    /// The same traces through the one-trace loop, timed the same way.
+    /// The same traces through the one-trace loop, timed the same way: generation is every
+    /// engine call (prompt and result prefill included), the sandbox wait every program run.
     static func oneAtATime(_ questions: [RolloutPrompt], group: Int, sampling: SamplingParams, engine: Engine,
                            agent: CodeInterpreterAgent) async -> RolloutTimings {
         var t = RolloutTimings()
@@ -99,11 +100,12 @@ struct RolloutsCommand: ParsableCommand {
         for q in questions {
             for i in 0..<group {
                 var s = sampling; s.seed = sampling.seed &+ UInt64(i)
-                let trace = await agent.run(question: q.question, item: q.item, source: EngineSession(engine: engine, sampling: s))
+                let source = TimedSource(EngineSession(engine: engine, sampling: s))
+                let trace = await agent.run(question: q.question, item: q.item, source: source)
                 t.traces += 1
                 t.generatedTokens += trace.generatedTokens
                 t.codeCalls += trace.codeCalls
-                t.generationSeconds += trace.generationSeconds
+                t.generationSeconds += source.seconds
                 t.sandboxWaitSeconds += trace.sandboxSeconds
                 t.sandboxRunSeconds += trace.sandboxSeconds
             }
@@ -112,4 +114,24 @@ struct RolloutsCommand: ParsableCommand {
         t.cpuSeconds = RolloutTimings.processCPUSeconds() - cpuStart
         return t
     }
+}
+
+/// An engine session that adds up the wall time of every call into the engine.
+private final class TimedSource: TokenSource {
+    let session: EngineSession
+    private(set) var seconds = 0.0
+    init(_ session: EngineSession) { self.session = session }
+    private func timed<T>(_ body: () throws -> T) rethrows -> T {
+        let t0 = DispatchTime.now().uptimeNanoseconds
+        defer { seconds += Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e9 }
+        return try body()
+    }
+    func renderPrompt(system: String, user: String) -> (text: String, tokens: [Int32]) { session.renderPrompt(system: system, user: user) }
+    func encodeAppended(_ text: String) -> [Int32] { session.encodeAppended(text) }
+    var remaining: Int { session.remaining }
+    func append(_ tokens: [Int32]) throws { try timed { try session.append(tokens) } }
+    func generate(maxTokens: Int, stop: @escaping (String) -> Bool, onEvent: ((StreamEvent) -> Bool)?) throws -> SessionTurn {
+        try timed { try session.generate(maxTokens: maxTokens, stop: stop, onEvent: onEvent) }
+    }
+    func closeTurn() throws -> (token: Int32, logprob: Float)? { try timed { try session.closeTurn() } }
 }

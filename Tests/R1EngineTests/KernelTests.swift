@@ -456,4 +456,51 @@ func atEveryISALevel(_ body: (Int32) -> Void) {
             if T > 1 { #expect(Array(a[((T - 1) * H * D)...]) == run(pool3, t0: T - 1, count: 1)) }
         }
     }
+
+    /// Decode attention of several sequences in one job: each sequence's output equals a
+    /// one-token r1k_attention call over its own cache, bit for bit, at every ISA level and
+    /// thread count, and the float64 reference within rounding.
+    @Test(arguments: [(9, 3, 64), (4, 2, 16), (6, 2, 24)])
+    func batchedDecodeAttentionEqualsOneCallPerSequence(shape: (Int, Int, Int)) {
+        let (H, Hkv, D) = shape
+        let lengths = [1, 17, 64, 3, 40]                       // keys per sequence (the query at the last)
+        let B = lengths.count, kvDim = Hkv * D
+        var r = Rand(UInt64(H * 31 + D))
+        let q = (0..<(B * H * D)).map { _ in r.normal() }
+        let Ks = lengths.map { n in (0..<(n * kvDim)).map { _ in r.normal() } }
+        let Vs = lengths.map { n in (0..<(n * kvDim)).map { _ in r.normal() } }
+        let kp = Ks.map { k -> UnsafeMutablePointer<Float> in let p = UnsafeMutablePointer<Float>.allocate(capacity: k.count); p.initialize(from: k, count: k.count); return p }
+        let vp = Vs.map { v -> UnsafeMutablePointer<Float> in let p = UnsafeMutablePointer<Float>.allocate(capacity: v.count); p.initialize(from: v, count: v.count); return p }
+        defer { (kp + vp).forEach { $0.deallocate() } }
+        let pos = lengths.map { Int64($0 - 1) }
+        let pool2 = r1k_pool_new(2), pool3 = r1k_pool_new(3)
+        defer { r1k_pool_free(pool2); r1k_pool_free(pool3) }
+        func batched(_ pool: OpaquePointer?) -> [Float] {
+            var out = [Float](repeating: .nan, count: B * H * D)
+            let kr: [UnsafePointer<Float>?] = kp.map { UnsafePointer($0) }, vr: [UnsafePointer<Float>?] = vp.map { UnsafePointer($0) }
+            r1k_attention_batch(pool, q, Int64(H * D), Int64(B), pos, kr, vr, Int64(kvDim), Int32(H), Int32(Hkv), Int32(D), &out, Int64(H * D))
+            return out
+        }
+        func oneByOne() -> [Float] {
+            var out = [Float](repeating: .nan, count: B * H * D)
+            for b in 0..<B {
+                var o = [Float](repeating: .nan, count: H * D)
+                r1k_attention(nil, Array(q[(b * H * D)..<((b + 1) * H * D)]), Int64(H * D), 1, pos[b], kp[b], vp[b], Int64(kvDim),
+                              Int32(H), Int32(Hkv), Int32(D), &o, Int64(H * D))
+                out.replaceSubrange((b * H * D)..<((b + 1) * H * D), with: o)
+            }
+            return out
+        }
+        atEveryISALevel { level in
+            let a = batched(nil), b = batched(pool2), c = batched(pool3)
+            #expect(a == b && b == c, "level \(level): thread count changes results")
+            #expect(a == oneByOne(), "level \(level): batched differs from one call per sequence")
+            for s in 0..<B {
+                let ref = referenceAttention(q: Array(q[(s * H * D)..<((s + 1) * H * D)]), K: Ks[s], V: Vs[s], T: 1,
+                                             pos0: lengths[s] - 1, H: H, Hkv: Hkv, D: D)
+                let worst = zip(a[(s * H * D)..<((s + 1) * H * D)], ref).reduce(0.0) { max($0, abs(Double($1.0) - $1.1)) }
+                #expect(worst < 1e-4, "level \(level) sequence \(s): max |Δ| \(worst)")
+            }
+        }
+    }
 }

@@ -180,6 +180,15 @@ void r1k_attention(r1k_pool *pool, const float *q, int64_t q_stride, int64_t T, 
                    const float *K, const float *V, int64_t kv_stride,
                    int32_t n_head, int32_t n_kv, int32_t hd, float *out, int64_t out_stride);
 
+/// Decode attention of B independent sequences, one query token each, as one pool
+/// job (work item = sequence × query head). Sequence b's query is row b of q (row
+/// stride q_stride) at position pos[b]; its caches K[b], V[b] (row stride kv_stride)
+/// hold positions 0 … pos[b]; out row b (stride out_stride). Bit-identical to B calls
+/// of r1k_attention with T = 1, pos0 = pos[b], at the same ISA level.
+void r1k_attention_batch(r1k_pool *pool, const float *q, int64_t q_stride, int64_t B, const int64_t *pos,
+                         const float *const *K, const float *const *V, int64_t kv_stride,
+                         int32_t n_head, int32_t n_kv, int32_t hd, float *out, int64_t out_stride);
+
 // ── Quantization (quantize.c) ────────────────────────────────────────────
 /// Quantizes n floats (a multiple of 32) to n/32 blocks of `type` (R1K_Q8_0 or
 /// R1K_Q4_0) with the reference block formulas. Returns 0, or -1 for another
