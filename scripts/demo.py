@@ -38,17 +38,17 @@ TRAIN_SEED_END = 1_000_000       # Splits.defaultTrainSeedRange.upperBound
 # "smoke" runs every stage at toy size (the CLI test uses it with a tiny model).
 SIZES = {
     "full": dict(
-        train_tasks=12, test_tasks=12, count=20,          # evaluated tasks per split, questions per task
-        synth_tasks="all", synth_count=4,                 # oracle traces per training task
-        sft_steps=150, sft_batch=2, sft_seq=512, sft_lr=1e-4, sft_warmup=10,
-        grpo_steps=4, grpo_group=4, grpo_prompts=2, grpo_lr=1e-6, grpo_max_tokens=384,
-        max_turn_tokens=256, max_trace_tokens=512, max_code_calls=4, temperature=0.6),
+        train_tasks=5, test_tasks=5, count=20,            # evaluated tasks per split, questions per task
+        synth_tasks="eval", synth_count=8,                # oracle traces per evaluated training task
+        sft_steps=24, sft_batch=1, sft_seq=384, sft_lr=1e-4, sft_warmup=2,
+        grpo_steps=2, grpo_group=4, grpo_prompts=2, grpo_lr=1e-5, grpo_kl=0.0, grpo_max_tokens=192,
+        max_turn_tokens=128, max_trace_tokens=256, max_code_calls=3, eval_batch=16, temperature=0.6),
     "smoke": dict(
         train_tasks=1, test_tasks=1, count=2,
         synth_tasks="eval", synth_count=2,
         sft_steps=1, sft_batch=1, sft_seq=1024, sft_lr=1e-4, sft_warmup=0,
-        grpo_steps=1, grpo_group=2, grpo_prompts=1, grpo_lr=1e-6, grpo_max_tokens=24,
-        max_turn_tokens=16, max_trace_tokens=24, max_code_calls=1, temperature=0.6),
+        grpo_steps=1, grpo_group=2, grpo_prompts=1, grpo_lr=1e-6, grpo_kl=0.001, grpo_max_tokens=24,
+        max_turn_tokens=16, max_trace_tokens=24, max_code_calls=1, eval_batch=4, temperature=0.6),
 }
 STAGES = ["plan", "synth", "base", "eval-base", "sft", "quantize-sft", "eval-sft", "grpo", "quantize-grpo", "eval-grpo"]
 
@@ -186,7 +186,8 @@ class Demo:
         self.run(stage, ["eval", "--model", model, "--tasks", ",".join(plan["train_tasks"] + plan["test_tasks"]),
                          "--count", str(s["count"]), "--temperature", str(s["temperature"]), "--seed", "0",
                          "--max-turn-tokens", str(s["max_turn_tokens"]), "--max-trace-tokens", str(s["max_trace_tokens"]),
-                         "--max-code-calls", str(s["max_code_calls"]), "--name", f"demo {stage}", "--json",
+                         "--max-code-calls", str(s["max_code_calls"]), "--batch", str(s["eval_batch"]),
+                         "--name", f"demo {stage}", "--json",
                          "--workspace", self.ws], stdout_file=self.path(f"{stage}.json"))
 
     def sft(self):
@@ -201,7 +202,7 @@ class Demo:
         s = self.sizes
         self.run("grpo", ["train", "grpo", "--model", self.path("models", "sft"), "--tasks", ",".join(plan["train_tasks"]),
                           "--steps", str(s["grpo_steps"]), "--group-size", str(s["grpo_group"]),
-                          "--prompts-per-step", str(s["grpo_prompts"]), "--lr", str(s["grpo_lr"]),
+                          "--prompts-per-step", str(s["grpo_prompts"]), "--lr", str(s["grpo_lr"]), "--kl-coef", str(s["grpo_kl"]),
                           "--max-tokens", str(s["grpo_max_tokens"]), "--max-turn-tokens", str(s["max_turn_tokens"]),
                           "--max-code-calls", str(s["max_code_calls"]), "--temperature", "1", "--seed", "0",
                           "--threads", str(self.threads), "--json", "--out", self.path("models", "grpo")],
@@ -254,7 +255,7 @@ class LoadSampler:
         return (round(self.samples[0], 1), round(sum(self.samples) / len(self.samples), 1), round(self.samples[-1], 1))
 
 
-def wilson(k, n, z=1.96):
+def wilson(k, n, z=1.959963984540054):
     """95 % Wilson score interval of k successes in n."""
     if n == 0:
         return (0.0, 0.0)
