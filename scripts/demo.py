@@ -29,7 +29,7 @@ the shortest question plus oracle program (ties by id) — the demonstration's t
 is short, so it measures the tasks an oracle-style trace fits in.
 """
 
-import argparse, json, math, os, random, sqlite3, subprocess, sys, tempfile, threading, time
+import argparse, json, math, os, resource, sqlite3, subprocess, sys, tempfile, threading, time
 
 EVAL_SEED_BASE = 1_000_000_000   # Splits.defaultEvalSeedBase
 TRAIN_SEED_END = 1_000_000       # Splits.defaultTrainSeedRange.upperBound
@@ -38,11 +38,11 @@ TRAIN_SEED_END = 1_000_000       # Splits.defaultTrainSeedRange.upperBound
 # "smoke" runs every stage at toy size (the CLI test uses it with a tiny model).
 SIZES = {
     "full": dict(
-        train_tasks=5, test_tasks=5, count=20,            # evaluated tasks per split, questions per task
-        synth_tasks="eval", synth_count=8,                # oracle traces per evaluated training task
-        sft_steps=24, sft_batch=1, sft_seq=384, sft_lr=1e-4, sft_warmup=2,
-        grpo_steps=2, grpo_group=4, grpo_prompts=2, grpo_lr=1e-5, grpo_kl=0.0, grpo_max_tokens=192,
-        max_turn_tokens=128, max_trace_tokens=256, max_code_calls=3, eval_batch=16, temperature=0.6),
+        train_tasks=3, test_tasks=3, count=20,            # evaluated tasks per split, questions per task
+        synth_tasks="eval", synth_count=12,               # oracle traces per evaluated training task
+        sft_steps=16, sft_batch=1, sft_seq=384, sft_lr=1e-4, sft_warmup=2,
+        grpo_steps=1, grpo_group=4, grpo_prompts=2, grpo_lr=1e-5, grpo_kl=0.0, grpo_max_tokens=192,
+        max_turn_tokens=128, max_trace_tokens=256, max_code_calls=3, eval_batch=8, temperature=0.6),
     "smoke": dict(
         train_tasks=1, test_tasks=1, count=2,
         synth_tasks="eval", synth_count=2,
@@ -120,12 +120,12 @@ class Demo:
         print(f"demo: {stage} …", flush=True)
         sampler = LoadSampler()
         sampler.start()
-        start = time.time()
+        start, cpu_start = time.time(), children_cpu_seconds()
         body()
-        seconds = time.time() - start
+        seconds, cpu = time.time() - start, children_cpu_seconds() - cpu_start
         load = sampler.stop()
         records = read_json(record_path) if os.path.exists(record_path) else {}
-        records[stage] = dict(seconds=round(seconds, 1), load_start=load[0], load_mean=load[1], load_end=load[2],
+        records[stage] = dict(seconds=round(seconds, 1), cpu_seconds=round(cpu, 1), load_start=load[0], load_mean=load[1], load_end=load[2],
                               finished_at=time.strftime("%Y-%m-%d %H:%M:%S", time.gmtime()))
         write_atomic(record_path, json.dumps(records, indent=1, sort_keys=True) + "\n")
         print(f"demo: {stage}: {seconds:.0f} s (load average {load[1]:.1f})", flush=True)
@@ -231,6 +231,12 @@ class Demo:
         report = Report(self, plan)
         report.check_held_out()
         report.write()
+
+
+def children_cpu_seconds():
+    """User plus system CPU time of the r1ci processes this script has run and waited for."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 class LoadSampler:
@@ -358,11 +364,13 @@ class Report:
         lines.append(f"Training tasks evaluated: {', '.join(self.plan['train_tasks'])}.")
         lines.append(f"Test tasks: {', '.join(self.plan['test_tasks'])}.")
         lines.append("")
-        lines.append("| stage | wall s | load average (mean) |")
-        lines.append("|---|---:|---:|")
+        lines.append("| stage | wall s | CPU s | load average (mean) |")
+        lines.append("|---|---:|---:|---:|")
+        cpu = lambda v: f"{v['cpu_seconds']:.0f}" if "cpu_seconds" in v else "–"
         for stage, v in sorted(stages.items(), key=lambda kv: STAGES.index(kv[0])):
-            lines.append(f"| {stage} | {v['seconds']:.0f} | {v['load_mean']:.1f} |")
-        lines.append(f"| total | {total:.0f} | {min(loads):.1f}–{max(loads):.1f} |")
+            lines.append(f"| {stage} | {v['seconds']:.0f} | {cpu(v)} | {v['load_mean']:.1f} |")
+        cpu_total = sum(v.get("cpu_seconds", 0) for v in stages.values())
+        lines.append(f"| total | {total:.0f} | {cpu_total:.0f} | {min(loads):.1f}–{max(loads):.1f} |")
         table = "\n".join(lines) + "\n"
         result["total_seconds"] = round(total, 1)
         write_atomic(self.demo.path("results.md"), table)
