@@ -57,24 +57,32 @@ public final class RemoteSource: TokenSource, @unchecked Sendable {
         request.logprobs = false
         turns += 1
         var turn = SessionTurn()
-        var stopped = false
+        var stopped = false, cancelled = false
         let start = DispatchTime.now().uptimeNanoseconds
         let result: BackendResult
         do {
             result = try backend.generate(request) { chunk in
-                for c in chunk.text {
-                    turn.text.append(c)
-                    if stop(String(c)) { stopped = true; return false }
+                var piece = ""
+                for c in chunk.text where !stopped {
+                    turn.text.append(c); piece.append(c)
+                    if stop(String(c)) { stopped = true }
                 }
-                return true
+                // The ids are known only once the turn is encoded: stream events carry
+                // the server's text pieces with token id -1.
+                if !piece.isEmpty, let onEvent, !onEvent(StreamEvent(token: -1, logprob: 0, text: piece)) {
+                    cancelled = true
+                }
+                return !stopped && !cancelled
             }
         } catch {
             throw AgentError("remote model: \(error)")
         }
-        if !stopped { turn.text = result.text }
+        if !stopped && !cancelled { turn.text = result.text }
         turn.tokens = encodeAppended(turn.text)
         if stopped {
             turn.reason = .stopped
+        } else if cancelled {
+            turn.reason = .cancelled
         } else if result.finishReason == .length {
             turn.reason = turn.tokens.count >= remaining ? .context : .length
         } else {

@@ -16,12 +16,15 @@ struct AgentRequest {
     }
 
     var model: String
+    /// For an `openai:` model: the local model whose tokenizer and chat template
+    /// are the served model's (nil: the NAME after '#', when the catalogue knows it).
+    var tokenizer: String?
     var question: Question
     var sampling: SamplingParams
     var style: PromptStyle
     var limits: AgentLimits
 
-    static let fields = ["model", "task", "item_seed", "level", "index", "question", "temperature", "seed",
+    static let fields = ["model", "tokenizer", "task", "item_seed", "level", "index", "question", "temperature", "seed",
                          "style", "max_code_calls", "max_turn_tokens", "max_trace_tokens"]
     static let defaultModel = "smollm2-135m"
 
@@ -41,6 +44,10 @@ struct AgentRequest {
 
         model = raw.model ?? Self.defaultModel
         guard !model.isEmpty else { throw RequestError("request 'model' is empty") }
+        tokenizer = raw.tokenizer
+        guard tokenizer == nil || model.hasPrefix("openai:") else {
+            throw RequestError("request 'tokenizer' goes with a remote model (openai:URL#NAME), not '\(model)'")
+        }
 
         switch (raw.task, raw.question) {
         case (let id?, nil):
@@ -85,13 +92,13 @@ struct AgentRequest {
 
     /// The request as written, every field optional.
     private struct Raw: Decodable {
-        var model, task, question, style: String?
+        var model, tokenizer, task, question, style: String?
         var itemSeed, seed, index: UInt64?
         var level, maxCodeCalls, maxTurnTokens, maxTraceTokens: Int?
         var temperature: Float?
 
         enum CodingKeys: String, CodingKey {
-            case model, task, question, style, seed, index, level, temperature
+            case model, tokenizer, task, question, style, seed, index, level, temperature
             case itemSeed = "item_seed", maxCodeCalls = "max_code_calls"
             case maxTurnTokens = "max_turn_tokens", maxTraceTokens = "max_trace_tokens"
         }
@@ -111,6 +118,7 @@ struct AgentRequest {
             }
             let c = try decoder.container(keyedBy: CodingKeys.self)
             model = try c.decodeIfPresent(String.self, forKey: .model)
+            tokenizer = try c.decodeIfPresent(String.self, forKey: .tokenizer)
             task = try c.decodeIfPresent(String.self, forKey: .task)
             question = try c.decodeIfPresent(String.self, forKey: .question)
             style = try c.decodeIfPresent(String.self, forKey: .style)

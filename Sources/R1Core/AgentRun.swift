@@ -52,13 +52,19 @@ public enum AgentRun {
         do { request = try AgentRequest(json: requestJSON) } catch {
             throw AgentRunError(status: R1CI_ERR_INVALID_ARGUMENT, description: "\(error)")
         }
-        if request.model.hasPrefix("openai:") {
-            throw AgentRunError(status: R1CI_ERR_INVALID_ARGUMENT,
-                                description: "remote models (\(request.model)) cannot run the code-interpreter loop yet: it needs the model's own tokens")
+        // A remote model still needs a local tokenizer: it builds the token prompt
+        // the server reads and encodes the replies (and names tokens in events).
+        let remote: RemoteBackend?
+        do { remote = try RemoteBackend(spec: request.model) } catch {
+            throw AgentRunError(status: R1CI_ERR_INVALID_ARGUMENT, description: "\(error)")
         }
         let engine: Engine
-        do { engine = try EngineCache.shared.engine(for: try ModelCatalog.resolve(request.model)) } catch {
-            throw AgentRunError(status: R1CI_ERR_INVALID_ARGUMENT, description: "\(error)")
+        do {
+            let local = remote.map { request.tokenizer ?? $0.remoteModel } ?? request.model
+            engine = try EngineCache.shared.engine(for: try ModelCatalog.resolve(local))
+        } catch {
+            let what = remote == nil ? "" : "remote model \(request.model) needs its tokenizer ('tokenizer': a known name or GGUF): "
+            throw AgentRunError(status: R1CI_ERR_INVALID_ARGUMENT, description: what + "\(error)")
         }
         let sandbox: Sandbox
         do { sandbox = try SharedSandbox.shared.get() } catch {
@@ -79,12 +85,16 @@ public enum AgentRun {
         let traceItem = item.map { TraceItem(task: $0.task, seed: $0.seed, index: $0.index, level: $0.level) }
 
         let agent = CodeInterpreterAgent(runner: sandbox, limits: request.limits, style: request.style)
-        let session = EngineSession(engine: engine, sampling: request.sampling)
+        // Used by the loop on one thread at a time (blockOn runs it to its end here).
+        nonisolated(unsafe) let source: any TokenSource = remote.map {
+            RemoteSource(backend: $0, tokenizer: engine.tokenizer, template: engine.template,
+                         temperature: request.sampling.temperature, seed: request.sampling.seed, capacity: 1 << 30)
+        } ?? EngineSession(engine: engine, sampling: request.sampling)
         let reporter = EventReporter(engine: engine, style: request.style, stop: stop, onEvent: onEvent)
         reporter.started(model: request.model, question: questionText, item: item, style: request.style)
 
         var trace = blockOn {
-            await agent.run(question: questionText, item: traceItem, source: session) { reporter.agentEvent($0) }
+            await agent.run(question: questionText, item: traceItem, source: source) { reporter.agentEvent($0) }
         }
         if let task, let item {
             Scoring.score(&trace, task: task, metadata: item.metadata, config: RewardConfig())

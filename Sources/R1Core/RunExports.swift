@@ -8,7 +8,7 @@ import R1Store
 import R1Tasks
 import R1Train
 
-private func runWorkspace(_ ws: OpaquePointer?) -> Workspace? {
+func runWorkspace(_ ws: OpaquePointer?) -> Workspace? {
     ws.map { Unmanaged<Workspace>.fromOpaque(UnsafeRawPointer($0)).takeUnretainedValue() }
 }
 
@@ -23,7 +23,7 @@ func workerExecutable() throws -> String {
 }
 
 /// Runs `body` on the workspace: TrainError (bad config, wrong state) is an invalid argument.
-private func runCall(_ ws: OpaquePointer?, _ body: (Workspace) throws -> Int32) -> Int32 {
+func runCall(_ ws: OpaquePointer?, _ body: (Workspace) throws -> Int32) -> Int32 {
     guard let workspace = runWorkspace(ws) else { return fail(R1CI_ERR_INVALID_ARGUMENT, "workspace handle is NULL") }
     do { return try body(workspace) }
     catch let error as TrainError { return fail(R1CI_ERR_INVALID_ARGUMENT, error.description) }

@@ -29,6 +29,10 @@ public struct StreamEvent: Sendable {
     public let text: String
     /// The `params.topLogprobs` most likely tokens at this step (empty when 0).
     public var top: [TokenProb] = []
+
+    public init(token: Int32, logprob: Float, text: String, top: [TokenProb] = []) {
+        self.token = token; self.logprob = logprob; self.text = text; self.top = top
+    }
 }
 
 public struct Generation: Sendable {

@@ -91,6 +91,8 @@ enum Migrations {
         taskLibrary,
         // 4: run folders and checkpoints (RunMigration.swift).
         runControl,
+        // 5: GRPO/PPO rollouts per step (RolloutMigration.swift).
+        rollouts,
     ]
 
     static var latestVersion: Int { all.count }

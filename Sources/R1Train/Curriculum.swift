@@ -27,7 +27,7 @@ public struct CurriculumQuestion: Sendable, Hashable, Codable {
     public init(task: String, seed: UInt64, level: Int) { self.task = task; self.seed = seed; self.level = level }
 }
 
-public struct PotentialCurriculum: Sendable {
+public struct PotentialCurriculum: Sendable, Codable {
     /// Lower edges of bins 1, 2, 3; bin 4 takes the rest.
     public static let binLowerEdges = [0.64, 0.48, 0.32]
     /// bins[k] holds bin k+1's questions, highest potential first (ties in input order).
@@ -67,7 +67,7 @@ public struct LevelChange: Sendable, Equatable, Codable {
     public var accuracy: Double
 }
 
-public struct LevelCurriculum: Sendable {
+public struct LevelCurriculum: Sendable, Codable {
     public var window: Int
     public var raiseAbove: Double
     public var lowerBelow: Double

@@ -62,7 +62,8 @@ public final class PolicyTrainer: @unchecked Sendable {
     public let model: TrainModel
     public let settings: PolicySettings
     public let valueHead: ValueHead?
-    public private(set) var step = 0
+    /// Updates applied (restored by a resume).
+    public internal(set) var step = 0
     let optimizer: AdamW
     let criticOptimizer: AdamW?
     let schedule: LRSchedule
@@ -172,11 +173,11 @@ public final class PolicyTrainer: @unchecked Sendable {
             }
             let loss = pg + β * kl
             guard loss.isFinite else {
-                throw TrainError("loss is \(loss) at step \(step + 1); the update is refused and the weights are unchanged")
+                throw TrainError("loss is \(describeNonFinite(loss)); the update is refused and the weights are unchanged")
             }
             let (norm, scale) = gradientClipScale(model.trainableGrads, maxNorm: settings.maxGradNorm)
             guard norm.isFinite else {
-                throw TrainError("gradient norm is \(norm) at step \(step + 1); the update is refused and the weights are unchanged")
+                throw TrainError("gradient norm is \(describeNonFinite(norm)); the update is refused and the weights are unchanged")
             }
             let lr = schedule.rate(at: step)
             optimizer.update(params: model.trainableParams, grads: model.trainableGrads, lr: lr, gradScale: scale)
@@ -194,3 +195,6 @@ public final class PolicyTrainer: @unchecked Sendable {
         return m
     }
 }
+
+/// "NaN", "+infinity" or "-infinity" for a value that is not finite.
+func describeNonFinite(_ x: Double) -> String { x.isNaN ? "NaN" : (x > 0 ? "+infinity" : "-infinity") }

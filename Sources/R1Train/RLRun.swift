@@ -70,6 +70,8 @@ public struct RLStepReport: Sendable {
     public var metrics: RLStepMetrics
     /// Trained groups: traces[g][i] is sample i of group g.
     public var traces: [[Trace]]
+    /// Per trained group, the reward of each response as the update used it.
+    public var rewards: [[Double]]
     /// Per trained group, the advantage of each response (GRPO), or its mean over model tokens (PPO).
     public var advantages: [[Double]]
     /// Level changes the curriculum made this step.
@@ -80,11 +82,14 @@ public final class RLRun: @unchecked Sendable {
     public let settings: RLSettings
     public let model: RLModel
     public let trainer: PolicyTrainer
-    public private(set) var levelCurriculum: LevelCurriculum?
+    public internal(set) var levelCurriculum: LevelCurriculum?
     /// Set by `estimatePotentials` when settings ask for the potential schedule.
-    public private(set) var potentialCurriculum: PotentialCurriculum?
+    public internal(set) var potentialCurriculum: PotentialCurriculum?
+    /// The step being run (1-based) and questions drawn so far: with the seed, all the randomness there is.
     var step = 0
     var drawn: UInt64 = 0
+    /// Test hook: every reward of this step is NaN, so its loss is too ($R1CI_TEST_NAN_LOSS for a job).
+    public var poisonRewardsAtStep: Int?
     let tasks: [any ReasoningTask]
 
     public init(model: RLModel, settings: RLSettings) throws {
@@ -240,7 +245,7 @@ public final class RLRun: @unchecked Sendable {
         guard !kept.isEmpty else {
             m.set("actor/skipped", 1)
             m.set("timing_s/step", Date().timeIntervalSince(stepStart))
-            return RLStepReport(metrics: m, traces: [], advantages: [], levelChanges: changes)
+            return RLStepReport(metrics: m, traces: [], rewards: [], advantages: [], levelChanges: changes)
         }
         // Traces without a model token (an engine failure before generating) carry no loss.
         let allKept = kept.flatMap { $0 }
@@ -302,7 +307,9 @@ public final class RLRun: @unchecked Sendable {
 
         // 5. update
         t0 = Date()
-        let u = try trainer.update(sequences, advantages: advantages, old: old, reference: reference, critic: critic)
+        let u: PolicyUpdateMetrics
+        do { u = try trainer.update(sequences, advantages: advantages, old: old, reference: reference, critic: critic) }
+        catch let e as TrainError { throw TrainError("step \(step): \(e.description)") }
         m.set("timing_s/update_actor", Date().timeIntervalSince(t0))
         m.set("actor/pg_loss", u.pgLoss); m.set("actor/pg_clipfrac", u.pgClipfrac); m.set("actor/pg_clipfrac_lower", u.pgClipfracLower)
         m.set("actor/ppo_kl", u.ppoKL); m.set("actor/entropy", u.entropy)
@@ -319,11 +326,15 @@ public final class RLRun: @unchecked Sendable {
         }
         m.summary("training/rollout_probs_diff", diffs, separator: "_")
         m.set("timing_s/step", Date().timeIntervalSince(stepStart))
-        return RLStepReport(metrics: m, traces: kept, advantages: reportAdvantages, levelChanges: changes)
+        return RLStepReport(metrics: m, traces: kept, rewards: kept.map { $0.map(reward) }, advantages: reportAdvantages,
+                            levelChanges: changes)
     }
 
     /// The trace's scalar reward: the custom function's, else the task reward's total.
-    func reward(_ t: Trace) -> Double { settings.customReward?(t) ?? t.reward?.total ?? 0 }
+    func reward(_ t: Trace) -> Double {
+        if poisonRewardsAtStep == step { return .nan }
+        return settings.customReward?(t) ?? t.reward?.total ?? 0
+    }
 
     func maskedValues(_ rows: [[Double]], _ sequences: [PolicySequence]) -> [Double] {
         zip(rows, sequences).flatMap { row, s in (0..<s.length).filter { s.mask[$0] > 0 }.map { row[$0] } }

@@ -52,17 +52,22 @@ public final class RunDriver {
     }
 }
 
-/// A training method the run machinery can start: its config schema and how
-/// to build its job. GRPO and PPO add their entries here.
+/// A training method the run machinery can start: its config schema, the
+/// cheap checks a launch makes before recording a run, and how to build its job.
 public struct TrainingMethod: Sendable {
     public let schema: RunConfigSchema
+    /// Throws TrainError for a config the schema accepts but the method cannot run (unknown tasks …).
+    public let check: @Sendable (RunConfig) throws -> Void
     public let make: @Sendable (RunConfig) throws -> TrainingJob
-    public init(schema: RunConfigSchema, make: @escaping @Sendable (RunConfig) throws -> TrainingJob) {
-        self.schema = schema; self.make = make
+    public init(schema: RunConfigSchema, check: @escaping @Sendable (RunConfig) throws -> Void = { _ in },
+                make: @escaping @Sendable (RunConfig) throws -> TrainingJob) {
+        self.schema = schema; self.check = check; self.make = make
     }
 
     public static let all: [String: TrainingMethod] = [
         "sft": TrainingMethod(schema: SFTJob.schema, make: { try SFTJob(config: $0) }),
+        "grpo": TrainingMethod(schema: RLJob.grpoSchema, check: { _ = try RLJob.settings($0) }, make: { try RLJob(config: $0) }),
+        "ppo": TrainingMethod(schema: RLJob.ppoSchema, check: { _ = try RLJob.settings($0) }, make: { try RLJob(config: $0) }),
     ]
 
     /// The method named by a stored config JSON's "method" key, and the config.

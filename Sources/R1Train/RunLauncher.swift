@@ -19,6 +19,7 @@ public enum RunLauncher {
 
     /// Records a queued run for `config` and starts its worker; returns the run id.
     public static func start(workspace: Workspace, config: RunConfig, name: String? = nil, executable: String) throws -> Int64 {
+        try TrainingMethod.all[config.method]?.check(config)
         let id = try workspace.createRun(name: name ?? config.method, kind: config.method, configJSON: config.json())
         let dir = runDirectory(workspace, id)
         do {

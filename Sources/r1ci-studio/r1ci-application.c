@@ -197,6 +197,8 @@ start_playground_run (R1ciApplication *self,
       self->exit_status = 2;
       return FALSE;
     }
+  if (options->playground_model != NULL)
+    r1ci_playground_page_set_model (page, options->playground_model);
   if (options->playground_max_tokens > 0)
     r1ci_playground_page_set_max_tokens (page, options->playground_max_tokens);
   if (!r1ci_playground_page_run (page))

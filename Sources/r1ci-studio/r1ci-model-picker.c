@@ -162,6 +162,20 @@ icon_button (const char *icon,
   return button;
 }
 
+/* A remote endpoint typed in takes the place of the local choice: the
+ * drop-down greys out so the page shows one model, the one that runs. */
+static void
+on_remote_changed (R1ciModelPicker *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->remote_entry));
+  gboolean local = TRUE;
+
+  for (const char *c = text; *c != '\0'; c++)
+    if (!g_ascii_isspace (*c))
+      local = FALSE;
+  gtk_widget_set_sensitive (GTK_WIDGET (self->dropdown), local);
+}
+
 static void
 r1ci_model_picker_dispose (GObject *object)
 {
@@ -220,4 +234,5 @@ r1ci_model_picker_init (R1ciModelPicker *self)
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->remote_entry),
                                "An OpenAI-compatible server, e.g. openai:http://host:8000/v1#qwen2.5-7b; when filled in, it is used instead of the local model");
   gtk_box_append (GTK_BOX (self->box), GTK_WIDGET (self->remote_entry));
+  g_signal_connect_swapped (self->remote_entry, "changed", G_CALLBACK (on_remote_changed), self);
 }

@@ -90,6 +90,8 @@ r1ci_options_parse (R1ciOptions  *options,
       "Test: token limit of the Playground run", "N" },
     { "playground-stop-after", 0, 0, G_OPTION_ARG_STRING, &playground_stop_after,
       "Test: press Stop once the Playground run has streamed this many tokens", "TOKENS" },
+    { "playground-model", 0, 0, G_OPTION_ARG_STRING, &options->playground_model,
+      "Test: the Playground's model (a name, a GGUF, or openai:URL#NAME)", "MODEL" },
     { "playground-view", 0, 0, G_OPTION_ARG_STRING, &options->playground_view,
       "Test: the Playground view to show (trace, tokens)", "NAME" },
     { "import", 0, 0, G_OPTION_ARG_FILENAME, &options->import,
@@ -234,6 +236,7 @@ r1ci_options_clear (R1ciOptions *options)
   g_clear_pointer (&options->bucket, g_free);
   g_clear_pointer (&options->playground_run, g_free);
   g_clear_pointer (&options->playground_view, g_free);
+  g_clear_pointer (&options->playground_model, g_free);
   g_clear_pointer (&options->import, g_free);
   g_clear_pointer (&options->mixture, g_free);
   g_clear_pointer (&options->mixture_entries, g_strfreev);

@@ -28,6 +28,7 @@ typedef struct
   guint     question;     /* --select-question N: position in the question list */
   char     *playground_run;        /* --playground-run TASK:SEED (test): run it on the Playground, wait */
   guint     playground_max_tokens; /* --playground-max-tokens N (test): the run's token limit; 0: the page's */
+  char     *playground_model;      /* --playground-model M (test): the model picker's choice */
   char     *playground_view;       /* --playground-view trace|tokens (test) */
   guint     playground_stop_after; /* --playground-stop-after TOKENS (test): press Stop once that many streamed; 0: never */
   char     *import;       /* --import KIND:PATH: import a file as a task (as Import… does) */

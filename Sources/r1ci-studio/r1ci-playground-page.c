@@ -143,6 +143,14 @@ r1ci_playground_page_select_task (R1ciPlaygroundPage *self,
 }
 
 void
+r1ci_playground_page_set_model (R1ciPlaygroundPage *self,
+                                const char         *model)
+{
+  g_return_if_fail (R1CI_IS_PLAYGROUND_PAGE (self));
+  r1ci_model_picker_set_model (self->model_picker, model);
+}
+
+void
 r1ci_playground_page_set_max_tokens (R1ciPlaygroundPage *self,
                                      guint               max_tokens)
 {

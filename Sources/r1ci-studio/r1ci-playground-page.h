@@ -19,6 +19,8 @@ gboolean r1ci_playground_page_select_task    (R1ciPlaygroundPage *self,
                                               const char         *task_id,
                                               guint64             item_seed);
 /* Sets the generated plus appended tokens a trace may use. */
+void     r1ci_playground_page_set_model      (R1ciPlaygroundPage *self,
+                                              const char         *model);
 void     r1ci_playground_page_set_max_tokens (R1ciPlaygroundPage *self,
                                               guint               max_tokens);
 /* Shows the token view (TRUE) or the trace (FALSE). */

@@ -15,7 +15,8 @@ struct RunCommand: ParsableCommand {
         log-probabilities); --events prints every event as one JSON line.
         """)
 
-    @Option(help: "Model: a known name (smollm2-135m), a GGUF file or a model folder.") var model = "smollm2-135m"
+    @Option(help: "Model: a known name (smollm2-135m), a GGUF file, a model folder, or openai:URL#NAME.") var model = "smollm2-135m"
+    @Option(help: "For an openai: model, the served model's tokenizer: a known name or GGUF (default: NAME).") var tokenizer: String?
     @Option(help: "Task id of the question.") var task: String?
     @Option(name: .customLong("item-seed"), help: "Seed of the task item.") var itemSeed: UInt64?
     @Option(help: "Difficulty level index (default: the task's).") var level: Int?
@@ -41,6 +42,7 @@ struct RunCommand: ParsableCommand {
         var request: [String: Any] = ["model": model, "temperature": Double(temperature), "seed": seed, "style": style,
                                       "max_code_calls": maxCodeCalls, "max_turn_tokens": maxTurnTokens,
                                       "max_trace_tokens": maxTraceTokens]
+        if let tokenizer { request["tokenizer"] = tokenizer }
         if let task { request["task"] = task }
         if let itemSeed { request["item_seed"] = itemSeed }
         if let level { request["level"] = level }

@@ -9,8 +9,9 @@ import R1Train
 
 struct RunsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "runs", abstract: "Background training runs: list, show, stop, resume, import.",
-        subcommands: [RunsList.self, RunsShow.self, RunsStop.self, RunsResume.self, RunsImport.self, RunsWorker.self])
+        commandName: "runs", abstract: "Background training runs: list, show, stop, resume, import, and a GRPO/PPO run's rollouts.",
+        subcommands: [RunsList.self, RunsShow.self, RunsStop.self, RunsResume.self, RunsImport.self, RunsRollouts.self,
+                      RunsWorker.self])
 }
 
 /// One line per run: id, method, state, last step, checkpoint.
@@ -165,7 +166,10 @@ struct RunsWorker: ParsableCommand {
             try ws.updateRun(id, state: outcome.rawValue, clearPID: true)
             FileHandle.standardError.write(Data("r1ci: run \(id) \(outcome.rawValue)\n".utf8))
         } catch {
-            let message = (error as? TrainError)?.description ?? "\(error)"
+            var message = (error as? TrainError)?.description ?? "\(error)"
+            if let step = (try? ws.runDetail(id))?.checkpointStep {
+                message += " (r1ci runs resume \(id) continues from the step-\(step) checkpoint)"
+            }
             FileHandle.standardError.write(Data("r1ci: \(message)\n".utf8))
             try ws.updateRun(id, state: "failed", clearPID: true, message: message)
             throw ExitCode(2)
@@ -176,17 +180,22 @@ struct RunsWorker: ParsableCommand {
         let dir = URL(fileURLWithPath: detail.directory ?? RunLauncher.runDirectory(ws, id).path)
         let (method, config) = try TrainingMethod.decode(json: detail.configJSON)
         let job = try method.make(config)
+        // GRPO/PPO: every step's trained groups go to the store as they are made.
+        let runID = id
+        (job as? RLJob)?.onReport = { report in try ws.storeRollouts(run: runID, report: report) }
         let checkpoints = CheckpointFolder(root: dir.appendingPathComponent("checkpoints"))
         let jsonl = dir.appendingPathComponent("metrics.jsonl")
         if resume {
             guard let latest = checkpoints.latest() else {
                 // Nothing was saved: start over from step 0.
                 try ws.deleteMetrics(id, afterStep: -1)
+                try ws.deleteRollouts(run: id, afterStep: -1)
                 try? FileManager.default.removeItem(at: jsonl)
                 return try drive(ws, job, checkpoints, dir, config)
             }
             try job.loadState(from: latest)
             try ws.deleteMetrics(id, afterStep: Int64(job.completedSteps))
+            try ws.deleteRollouts(run: id, afterStep: Int64(job.completedSteps))
             try JSONLMetricsSink.truncate(jsonl, afterStep: job.completedSteps)
             FileHandle.standardError.write(Data("r1ci: run \(id) resumed at step \(job.completedSteps)\n".utf8))
         }

@@ -157,7 +157,7 @@ func jsonObject(_ line: Substring) throws -> [String: Any] {
         #expect(run.status == 0)
         let info = try jsonObject(run.stdout.split(separator: "\n")[0])
         #expect(info["directory"] as? String == good.path)
-        #expect(info["schema_version"] as? Int == 4)
+        #expect(info["schema_version"] as? Int == 5)
     }
 
     @Test func splitFileInDataMatchesTheLibrary() throws {

@@ -9,14 +9,13 @@ import Testing
 
 private let bbhIDs = BBHTasks.all.map(\.info.id)
 
+/// This file's items: `TaskSamples.items` from seed 17.
 private func items(_ id: String, level: Int, count: Int, seed: UInt64 = 17) throws -> [TaskItem] {
-    let task = try TaskRegistry.task(id)
-    return try (0..<UInt64(count)).map { try task.item(seed: seed, level: level, index: $0) }
+    try TaskSamples.items(id, level: level, count: count, seed: seed)
 }
 
 private func allLevels(_ id: String, count: Int) throws -> [TaskItem] {
-    let task = try TaskRegistry.task(id)
-    return try task.info.levels.indices.flatMap { try items(id, level: $0, count: count) }
+    try TaskSamples.itemsAtEveryLevel(id, count: count, seed: 17)
 }
 
 private func options(_ it: TaskItem) -> [String] { it.metadata["options"]?.stringArray ?? [] }

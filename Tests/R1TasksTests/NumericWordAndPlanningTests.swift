@@ -7,9 +7,9 @@ import Foundation
 import Testing
 @testable import R1Tasks
 
+/// This file's items: `TaskSamples.items` from seed 31.
 private func items(_ id: String, level: Int, count: Int, seed: UInt64 = 31) throws -> [TaskItem] {
-    let task = try TaskRegistry.task(id)
-    return try (0..<UInt64(count)).map { try task.item(seed: seed, level: level, index: $0) }
+    try TaskSamples.items(id, level: level, count: count, seed: seed)
 }
 
 private func score(_ id: String, _ answer: String, _ item: TaskItem) -> Double {

@@ -7,18 +7,13 @@ import Foundation
 import Testing
 @testable import R1Tasks
 
+/// This file's items: `TaskSamples.items` from seed 23.
 private func items(_ id: String, level: Int, count: Int, seed: UInt64 = 23) throws -> [TaskItem] {
-    let task = try TaskRegistry.task(id)
-    return try (0..<UInt64(count)).map { try task.item(seed: seed, level: level, index: $0) }
+    try TaskSamples.items(id, level: level, count: count, seed: seed)
 }
 
 private func allLevels(_ id: String, count: Int) throws -> [TaskItem] {
-    let task = try TaskRegistry.task(id)
-    return try task.info.levels.indices.flatMap { try items(id, level: $0, count: count) }
-}
-
-private func accepts(_ id: String, _ answer: String, _ item: TaskItem) -> Bool {
-    (try! TaskRegistry.task(id)).verify(answer: answer, metadata: item.metadata).isCorrect
+    try TaskSamples.itemsAtEveryLevel(id, count: count, seed: 23)
 }
 
 private func isPrime(_ n: Int) -> Bool {

@@ -8,13 +8,9 @@ import Foundation
 import Testing
 @testable import R1Tasks
 
+/// This file's items: `TaskSamples.items` from seed 41.
 private func items(_ id: String, level: Int, count: Int = 30, seed: UInt64 = 41) throws -> [TaskItem] {
-    let task = try TaskRegistry.task(id)
-    return try (0..<UInt64(count)).map { try task.item(seed: seed, level: level, index: $0) }
-}
-
-private func accepts(_ id: String, _ answer: String, _ item: TaskItem) -> Bool {
-    (try! TaskRegistry.task(id)).verify(answer: answer, metadata: item.metadata).isCorrect
+    try TaskSamples.items(id, level: level, count: count, seed: seed)
 }
 
 @Suite("Reasoning Gym algorithmic, arc, code and induction tasks")

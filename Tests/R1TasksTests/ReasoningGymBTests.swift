@@ -9,18 +9,13 @@ import Testing
 
 private let rgbIDs = ReasoningGymTasksB.all.map(\.info.id)
 
+/// This file's items: `TaskSamples.items` from seed 23.
 private func items(_ id: String, level: Int, count: Int, seed: UInt64 = 23) throws -> [TaskItem] {
-    let task = try TaskRegistry.task(id)
-    return try (0..<UInt64(count)).map { try task.item(seed: seed, level: level, index: $0) }
+    try TaskSamples.items(id, level: level, count: count, seed: seed)
 }
 
 private func allLevels(_ id: String, count: Int) throws -> [TaskItem] {
-    let task = try TaskRegistry.task(id)
-    return try task.info.levels.indices.flatMap { try items(id, level: $0, count: count) }
-}
-
-private func ok(_ id: String, _ answer: String, _ it: TaskItem) -> Bool {
-    (try! TaskRegistry.task(id)).verify(answer: answer, metadata: it.metadata).isCorrect
+    try TaskSamples.itemsAtEveryLevel(id, count: count, seed: 23)
 }
 
 private func grid(_ it: TaskItem, _ key: String) -> [[Int]] { RGGrids.intGrid(it.metadata[key]) ?? [] }
@@ -82,11 +77,11 @@ struct ReasoningGymBTests {
         #expect(SpiralMatrixTask.spiral([[1, 2, 3, 4], [5, 6, 7, 8], [9, 10, 11, 12]]) == [1, 2, 3, 4, 8, 12, 11, 10, 9, 5, 6, 7])
         let it = try items("spiral_matrix", level: 1, count: 1)[0]
         let nums = it.gold.split(separator: " ").map(String.init)
-        #expect(ok("spiral_matrix", "[" + nums.joined(separator: ", ") + "]", it))
+        #expect(accepts("spiral_matrix", "[" + nums.joined(separator: ", ") + "]", it))
         var swapped = nums
         if let k = (0..<(nums.count - 1)).first(where: { nums[$0] != nums[$0 + 1] }) { swapped.swapAt(k, k + 1) }
-        #expect(!ok("spiral_matrix", swapped.joined(separator: " "), it))
-        #expect(!ok("spiral_matrix", nums.dropLast().joined(separator: " "), it))
+        #expect(!accepts("spiral_matrix", swapped.joined(separator: " "), it))
+        #expect(!accepts("spiral_matrix", nums.dropLast().joined(separator: " "), it))
     }
 
     @Test func rotateMatrixAgreesWithIndexFormula() throws {
@@ -107,9 +102,9 @@ struct ReasoningGymBTests {
             }
             #expect(it.gold == RGGrids.render(expected))
             let json = "[" + expected.map { "[" + $0.map(String.init).joined(separator: ",") + "]" }.joined(separator: ",") + "]"
-            #expect(ok("rotate_matrix", json, it))
+            #expect(accepts("rotate_matrix", json, it))
             let transposed = (0..<n).map { r in (0..<n).map { c in expected[c][r] } }
-            if transposed != expected { #expect(!ok("rotate_matrix", RGGrids.render(transposed), it)) }
+            if transposed != expected { #expect(!accepts("rotate_matrix", RGGrids.render(transposed), it)) }
         }
     }
 
@@ -121,7 +116,7 @@ struct ReasoningGymBTests {
             #expect(it.gold == RGGrids.render(d))
             var off = d
             off[0][0] += 1
-            #expect(!ok("binary_matrix", RGGrids.render(off), it))
+            #expect(!accepts("binary_matrix", RGGrids.render(off), it))
         }
     }
 
@@ -131,9 +126,9 @@ struct ReasoningGymBTests {
             let plain = CaesarCipherTask.shift(cipher, by: 26 - k)
             #expect(plain == it.gold)
             #expect(plain.lowercased().split(separator: " ").allSatisfy { WordSortingTask.lexicon.contains(String($0)) })
-            #expect(ok("caesar_cipher", plain.lowercased(), it))
-            #expect(!ok("caesar_cipher", cipher, it))
-            #expect(!ok("caesar_cipher", CaesarCipherTask.shift(cipher, by: 25 - k), it))
+            #expect(accepts("caesar_cipher", plain.lowercased(), it))
+            #expect(!accepts("caesar_cipher", cipher, it))
+            #expect(!accepts("caesar_cipher", CaesarCipherTask.shift(cipher, by: 25 - k), it))
         }
     }
 
@@ -147,7 +142,7 @@ struct ReasoningGymBTests {
                 let iso = pattern(s) == pattern(t)
                 #expect(it.gold == (iso ? "True" : "False"))
                 if iso { trues += 1 }
-                #expect(!ok("isomorphic_strings", iso ? "False" : "True", it))
+                #expect(!accepts("isomorphic_strings", iso ? "False" : "True", it))
             }
             #expect((70...130).contains(trues), "level \(level): \(trues)/200 true")
         }
@@ -162,13 +157,13 @@ struct ReasoningGymBTests {
             let half = counts.keys.sorted().map { String(repeating: $0, count: counts[$0]! / 2) }.joined()
             let mid = counts.keys.sorted().filter { counts[$0]! % 2 == 1 }.joined()
             let alt = half + mid + String(half.reversed())
-            #expect(ok("palindrome_generation", alt, it))
-            #expect(ok("palindrome_generation", alt.uppercased(), it))
+            #expect(accepts("palindrome_generation", alt, it))
+            #expect(accepts("palindrome_generation", alt.uppercased(), it))
             let notPal = letters.sorted().joined()
-            if notPal != String(notPal.reversed()) { #expect(!ok("palindrome_generation", notPal, it)) }
+            if notPal != String(notPal.reversed()) { #expect(!accepts("palindrome_generation", notPal, it)) }
             // Drop two outer letters: still a palindrome, wrong letters.
-            #expect(!ok("palindrome_generation", String(it.gold.dropFirst().dropLast()), it))
-            #expect(!ok("palindrome_generation", it.gold + it.gold, it))
+            #expect(!accepts("palindrome_generation", String(it.gold.dropFirst().dropLast()), it))
+            #expect(!accepts("palindrome_generation", it.gold + it.gold, it))
         }
     }
 
@@ -177,19 +172,19 @@ struct ReasoningGymBTests {
             let groups = GroupAnagramsTask.parseGroups(it.gold)!
             let reordered = groups.reversed().map { $0.reversed() }
             let json = "[" + reordered.map { "[" + $0.map { "\"\($0)\"" }.joined(separator: ",") + "]" }.joined(separator: ",") + "]"
-            #expect(ok("group_anagrams", json, it))
-            #expect(ok("group_anagrams", reordered.map { $0.joined(separator: ", ") }.joined(separator: "\n"), it))
+            #expect(accepts("group_anagrams", json, it))
+            #expect(accepts("group_anagrams", reordered.map { $0.joined(separator: ", ") }.joined(separator: "\n"), it))
             // Move one word to another group.
             var moved = groups
             let w = moved[0].removeLast()
             moved[1].append(w)
             let movedText = moved.map { $0.joined(separator: " ") }.joined(separator: "\n")
-            #expect(!ok("group_anagrams", movedText, it))
+            #expect(!accepts("group_anagrams", movedText, it))
             // All in one group, or one missing word.
-            #expect(!ok("group_anagrams", "[[" + groups.joined().map { "\"\($0)\"" }.joined(separator: ",") + "]]", it))
+            #expect(!accepts("group_anagrams", "[[" + groups.joined().map { "\"\($0)\"" }.joined(separator: ",") + "]]", it))
             var missing = groups
             missing[0].removeLast()
-            #expect(!ok("group_anagrams", missing.map { $0.joined(separator: " ") }.joined(separator: "\n"), it))
+            #expect(!accepts("group_anagrams", missing.map { $0.joined(separator: " ") }.joined(separator: "\n"), it))
         }
     }
 
@@ -209,10 +204,10 @@ struct ReasoningGymBTests {
         for it in try allLevels("game_of_life", count: 5) {
             let n = grid(it, "grid").count
             let zeros = Array(repeating: Array(repeating: 0, count: n), count: n)
-            #expect(!ok("game_of_life", RGGrids.render(zeros), it), "an all-dead grid earns nothing")
+            #expect(!accepts("game_of_life", RGGrids.render(zeros), it), "an all-dead grid earns nothing")
             var oneOff = RGGrids.parseGrid(it.gold, rows: n, cols: n)!
             oneOff[n - 1][n - 1] ^= 1
-            #expect(!ok("game_of_life", RGGrids.render(oneOff), it), "one wrong cell earns nothing")
+            #expect(!accepts("game_of_life", RGGrids.render(oneOff), it), "one wrong cell earns nothing")
         }
     }
 
@@ -253,9 +248,9 @@ struct ReasoningGymBTests {
         for it in try allLevels("game_of_life_halting", count: 10) {
             let wrongLabel = it.gold == "Yes" ? "No" : "Yes"
             for answer in ["banana", wrongLabel, "True", "False", "1", "0", "Yes No", "maybe", "yes and no", "None"] {
-                #expect(!ok("game_of_life_halting", answer, it), "accepted \(answer)")
+                #expect(!accepts("game_of_life_halting", answer, it), "accepted \(answer)")
             }
-            #expect(ok("game_of_life_halting", it.gold.lowercased() + ".", it))
+            #expect(accepts("game_of_life_halting", it.gold.lowercased() + ".", it))
         }
     }
 
@@ -287,9 +282,9 @@ struct ReasoningGymBTests {
             let a = it.metadata["start"]!.intValue!, b = it.metadata["end"]!.intValue!
             let n = (a...b).filter(isPrime).count
             #expect(it.gold == String(n))
-            #expect(ok("count_primes", "\(n).", it))
-            #expect(!ok("count_primes", "\(n + 1)", it))
-            #expect(!ok("count_primes", "\(n)\(n)", it), "no substring credit")
+            #expect(accepts("count_primes", "\(n).", it))
+            #expect(!accepts("count_primes", "\(n + 1)", it))
+            #expect(!accepts("count_primes", "\(n)\(n)", it), "no substring credit")
         }
     }
 
@@ -297,14 +292,14 @@ struct ReasoningGymBTests {
         for it in try allLevels("number_sorting", count: 8) {
             let d = it.metadata["decimals"]!.intValue!
             let tokens = it.gold.components(separatedBy: ", ")
-            #expect(ok("number_sorting", "[" + tokens.joined(separator: ", ") + "]", it))
-            #expect(ok("number_sorting", tokens.map { $0.contains(".") ? $0 + "0" : $0 }.joined(separator: " "), it))
+            #expect(accepts("number_sorting", "[" + tokens.joined(separator: ", ") + "]", it))
+            #expect(accepts("number_sorting", tokens.map { $0.contains(".") ? $0 + "0" : $0 }.joined(separator: " "), it))
             // The same numbers in the other order, or one value off by a last-digit unit.
-            #expect(!ok("number_sorting", tokens.reversed().joined(separator: ", "), it))
+            #expect(!accepts("number_sorting", tokens.reversed().joined(separator: ", "), it))
             var off = tokens
             let u = NumberSortingTask.units(Substring(off[0]), decimals: d)!
             off[0] = NumberSortingTask.format(u + (it.metadata["descending"]!.boolValue! ? 1 : -1), decimals: d)
-            #expect(!ok("number_sorting", off.joined(separator: ", "), it))
+            #expect(!accepts("number_sorting", off.joined(separator: ", "), it))
             // Check sortedness independently with Double.
             let values = tokens.map { Double($0)! }
             let desc = it.metadata["descending"]!.boolValue!
@@ -349,8 +344,8 @@ struct ReasoningGymBTests {
                 for v in 0..<n where state[v] == 0 { visit(v) }
                 #expect(it.gold == (cyclic ? "False" : "True"))
                 if !cyclic { possible += 1 }
-                #expect(!ok("course_schedule", cyclic ? "True" : "False", it))
-                #expect(!ok("course_schedule", "Yes", it))
+                #expect(!accepts("course_schedule", cyclic ? "True" : "False", it))
+                #expect(!accepts("course_schedule", "Yes", it))
             }
             #expect((50...100).contains(possible), "level \(level): \(possible)/150 possible")
         }
@@ -367,12 +362,12 @@ struct ReasoningGymBTests {
             guard let best = d[goal.0][goal.1] else {
                 infeasible += 1
                 #expect(it.gold == "infeasible")
-                #expect(ok("shortest_path", "Infeasible", it))
-                #expect(!ok("shortest_path", "", it))
+                #expect(accepts("shortest_path", "Infeasible", it))
+                #expect(!accepts("shortest_path", "", it))
                 continue
             }
             #expect(it.gold.split(separator: " ").count == best)
-            #expect(!ok("shortest_path", "infeasible", it))
+            #expect(!accepts("shortest_path", "infeasible", it))
             // Every optimal route is accepted: enumerate them from the goal's BFS layers (capped).
             let back = bfs(h, w, sources: [goal]) { rows[$0][$1] != "X" }
             var routes: [[String]] = []
@@ -387,12 +382,12 @@ struct ReasoningGymBTests {
                 }
             }
             walk(s.0, s.1, [])
-            for route in routes { #expect(ok("shortest_path", route.joined(separator: ", "), it)) }
+            for route in routes { #expect(accepts("shortest_path", route.joined(separator: ", "), it)) }
             // A detour (one step out and back) is valid but not shortest; a truncated path misses the goal.
             let moves = it.gold.split(separator: " ").map(String.init)
             let opposite = ["up": "down", "down": "up", "left": "right", "right": "left"]
-            #expect(!ok("shortest_path", (moves + [opposite[moves.last!]!, moves.last!]).joined(separator: " "), it))
-            #expect(!ok("shortest_path", moves.dropLast().joined(separator: " "), it))
+            #expect(!accepts("shortest_path", (moves + [opposite[moves.last!]!, moves.last!]).joined(separator: " "), it))
+            #expect(!accepts("shortest_path", moves.dropLast().joined(separator: " "), it))
         }
         #expect(infeasible >= 2 && infeasible <= 25, "\(infeasible)/60 infeasible")
     }
@@ -408,7 +403,7 @@ struct ReasoningGymBTests {
                 let d = bfs(rows.count, rows[0].count, sources: [s]) { rows[$0][$1] != "#" }
                 #expect(it.gold == String(d[goal.0][goal.1]!))
                 #expect(d[goal.0][goal.1]! >= task.info.levels[level]["min_distance"])
-                #expect(!ok("maze", String(d[goal.0][goal.1]! + 1), it))
+                #expect(!accepts("maze", String(d[goal.0][goal.1]! + 1), it))
             }
         }
     }
@@ -431,11 +426,11 @@ struct ReasoningGymBTests {
                 } } } }
                 #expect(solutions == 1)
                 let rows = it.gold.split(separator: "\n").map { $0.replacingOccurrences(of: " ", with: "") }
-                #expect(ok("mini_sudoku", rows.joined(separator: "\n"), it))
-                #expect(ok("mini_sudoku", "[[" + rows.map { $0.map(String.init).joined(separator: ",") }.joined(separator: "],[") + "]]", it))
+                #expect(accepts("mini_sudoku", rows.joined(separator: "\n"), it))
+                #expect(accepts("mini_sudoku", "[[" + rows.map { $0.map(String.init).joined(separator: ",") }.joined(separator: "],[") + "]]", it))
                 // Swapping two rows of the solution breaks a given or a box.
                 let swapped = [rows[1], rows[0], rows[2], rows[3]].joined(separator: "\n")
-                #expect(!ok("mini_sudoku", swapped, it))
+                #expect(!accepts("mini_sudoku", swapped, it))
             }
         }
     }
@@ -461,9 +456,9 @@ struct ReasoningGymBTests {
             let asked = it.metadata["asked"]!.stringValue!
             let face = where_.first { $0.value == normal[asked]! }!.key
             #expect(it.gold == start[face]!)
-            #expect(ok("color_cube_rotation", it.gold.uppercased(), it))
+            #expect(accepts("color_cube_rotation", it.gold.uppercased(), it))
             let other = start.values.first { $0 != it.gold }!
-            #expect(!ok("color_cube_rotation", other, it))
+            #expect(!accepts("color_cube_rotation", other, it))
         }
     }
 
@@ -476,12 +471,12 @@ struct ReasoningGymBTests {
             #expect(KnightsKnavesTask.solutions(claims).count == 1)
             let roles = it.metadata["knights"]!.arrayValue!.map { $0.boolValue! }
             let colon = zip(names, roles).reversed().map { "\($0): \($1 ? "Knight" : "Knave")" }.joined(separator: "; ")
-            #expect(ok("knights_knaves", colon, it))
+            #expect(accepts("knights_knaves", colon, it))
             var flipped = roles
             flipped[flipped.count - 1].toggle()
-            #expect(!ok("knights_knaves", zip(names, flipped).map { "\($0) is a \($1 ? "knight" : "knave")" }.joined(separator: ", "), it))
-            #expect(!ok("knights_knaves", zip(names, roles).dropLast().map { "\($0) is a \($1 ? "knight" : "knave")" }.joined(separator: ", "), it))
-            #expect(!ok("knights_knaves", names.map { "\($0) is a knight or a knave" }.joined(separator: ", "), it))
+            #expect(!accepts("knights_knaves", zip(names, flipped).map { "\($0) is a \($1 ? "knight" : "knave")" }.joined(separator: ", "), it))
+            #expect(!accepts("knights_knaves", zip(names, roles).dropLast().map { "\($0) is a \($1 ? "knight" : "knave")" }.joined(separator: ", "), it))
+            #expect(!accepts("knights_knaves", names.map { "\($0) is a knight or a knave" }.joined(separator: ", "), it))
         }
     }
 
@@ -523,9 +518,9 @@ struct ReasoningGymBTests {
             let asked = it.metadata["asked"]!.intArray!
             let house = sols[0][asked[0]][asked[1]]
             #expect(it.gold == values[0][sols[0][0].firstIndex(of: house)!])
-            #expect(ok("zebra_puzzles", it.gold.uppercased(), it))
-            #expect(!ok("zebra_puzzles", values[0].first { $0 != it.gold }!, it))
-            #expect(!ok("zebra_puzzles", values[0].joined(separator: " or "), it))
+            #expect(accepts("zebra_puzzles", it.gold.uppercased(), it))
+            #expect(!accepts("zebra_puzzles", values[0].first { $0 != it.gold }!, it))
+            #expect(!accepts("zebra_puzzles", values[0].joined(separator: " or "), it))
         }
     }
 
@@ -538,11 +533,11 @@ struct ReasoningGymBTests {
                 #expect(Arc1DTask.apply(family, p, ex["input"]!.intArray!) == ex["output"]!.intArray!)
             }
             let out = it.metadata["test_output"]!.intArray!
-            #expect(ok("arc_1d", "[" + out.map(String.init).joined(separator: ", ") + "]", it))
+            #expect(accepts("arc_1d", "[" + out.map(String.init).joined(separator: ", ") + "]", it))
             var wrong = out
             wrong[0] = (wrong[0] + 1) % 10
-            #expect(!ok("arc_1d", wrong.map(String.init).joined(separator: " "), it))
-            #expect(!ok("arc_1d", it.metadata["test_input"]!.intArray!.map(String.init).joined(separator: " "), it))
+            #expect(!accepts("arc_1d", wrong.map(String.init).joined(separator: " "), it))
+            #expect(!accepts("arc_1d", it.metadata["test_input"]!.intArray!.map(String.init).joined(separator: " "), it))
         }
         #expect(Arc1DTask.apply("shift", [2], [1, 1, 0, 0, 0]) == [0, 0, 1, 1, 0])
         #expect(Arc1DTask.apply("fill_between", [], [0, 3, 0, 0, 3, 0]) == [0, 3, 3, 3, 3, 0])

@@ -89,3 +89,23 @@ enum TestSupport {
         print("[r1tasks report] \(line)")
     }
 }
+
+/// Items drawn the way the task-family tests draw them, and the verifier's word on an answer.
+enum TaskSamples {
+    /// Items 0..<count of task `id` at level index `level`, all from `seed`.
+    static func items(_ id: String, level: Int, count: Int, seed: UInt64) throws -> [TaskItem] {
+        let task = try TaskRegistry.task(id)
+        return try (0..<UInt64(count)).map { try task.item(seed: seed, level: level, index: $0) }
+    }
+
+    /// `count` items at every level of task `id`, easiest level first.
+    static func itemsAtEveryLevel(_ id: String, count: Int, seed: UInt64) throws -> [TaskItem] {
+        let task = try TaskRegistry.task(id)
+        return try task.info.levels.indices.flatMap { try items(id, level: $0, count: count, seed: seed) }
+    }
+}
+
+/// Whether task `id`'s verifier scores `answer` correct for `item`.
+func accepts(_ id: String, _ answer: String, _ item: TaskItem) -> Bool {
+    (try! TaskRegistry.task(id)).verify(answer: answer, metadata: item.metadata).isCorrect
+}

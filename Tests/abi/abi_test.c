@@ -116,7 +116,7 @@ int main(int argc, char **argv) {
     rc = r1ci_workspace_open(dir, &ws);
     check(rc == R1CI_OK && ws != NULL, "r1ci_workspace_open", r1ci_last_error());
     rc = r1ci_workspace_info_json(ws, &json);
-    check(rc == R1CI_OK && contains(json, "\"schema_version\":4") && contains(json, dir),
+    check(rc == R1CI_OK && contains(json, "\"schema_version\":5") && contains(json, dir),
           "r1ci_workspace_info_json", json);
     r1ci_string_free(json);
     json = NULL;
@@ -990,6 +990,32 @@ static int losses_after(r1ci_workspace *ws, int64_t id, int64_t after) {
     return n;
 }
 
+/* Writes the tiny llama fixture with its context length raised from 128 (too short
+ * for a task prompt in its byte-level tokens) to 4096 as dir/tiny-4k.gguf; 1 on success. */
+static int long_context_model(const char *fixture, const char *dir, char *out, size_t size) {
+    const char *key = "llama.context_length";
+    size_t key_len = strlen(key), n = 0;
+    unsigned char *bytes = NULL, *at = NULL;
+    FILE *f = fopen(fixture, "rb");
+    if (f && fseek(f, 0, SEEK_END) == 0 && ftell(f) > 0) {
+        n = (size_t)ftell(f);
+        rewind(f);
+        bytes = malloc(n);
+        if (bytes && fread(bytes, 1, n, f) != n) n = 0;
+    }
+    if (f) fclose(f);
+    for (size_t i = 0; bytes && i + key_len + 8 <= n && !at; i++)
+        if (memcmp(bytes + i, key, key_len) == 0) at = bytes + i + key_len + 4;   /* past the u32 type tag */
+    uint32_t context = 4096;                                                       /* GGUF is little-endian, as is this host */
+    if (at) memcpy(at, &context, 4);
+    snprintf(out, size, "%s/tiny-4k.gguf", dir);
+    f = at ? fopen(out, "wb") : NULL;
+    int ok = f && fwrite(bytes, 1, n, f) == n;
+    if (f) fclose(f);
+    free(bytes);
+    return ok;
+}
+
 static void test_runs(const char *cli) {
     char dir[] = "/tmp/r1ci-abi-runs-XXXXXX", path[512], config[1400], binary[512], model[512];
     check(mkdtemp(dir) != NULL, "temporary workspace for runs", NULL);
@@ -1013,6 +1039,12 @@ static void test_runs(const char *cli) {
     check(rc == R1CI_ERR_INVALID_ARGUMENT && contains(r1ci_last_error(), "stepz"), "r1ci_run_start: an unknown key is named", r1ci_last_error());
     rc = r1ci_run_start(ws, "{\"method\": \"dpo\"}", &id);
     check(rc == R1CI_ERR_INVALID_ARGUMENT && contains(r1ci_last_error(), "method"), "r1ci_run_start: an unknown method is refused", r1ci_last_error());
+    rc = r1ci_run_start(ws, "{\"method\": \"grpo\", \"tasks\": \"gcd\", \"steps\": 2, \"group_size\": -2}", &id);
+    check(rc == R1CI_ERR_INVALID_ARGUMENT && contains(r1ci_last_error(), "group_size"), "r1ci_run_start: a negative GRPO group size is named",
+          r1ci_last_error());
+    rc = r1ci_run_start(ws, "{\"method\": \"ppo\", \"tasks\": \"no_such_task\", \"steps\": 2}", &id);
+    check(rc == R1CI_ERR_INVALID_ARGUMENT && contains(r1ci_last_error(), "no_such_task"), "r1ci_run_start: an unknown PPO task is named",
+          r1ci_last_error());
     char *json = NULL;
     rc = r1ci_runs_list_json(ws, &json);
     check(rc == R1CI_OK && json && strcmp(json, "[]") == 0, "no run was recorded for bad configs", json);
@@ -1045,6 +1077,51 @@ static void test_runs(const char *cli) {
     check(r1ci_run_resume(ws, id) == R1CI_OK && wait_state(ws, id, "finished", 0), "r1ci_run_resume: run 2 finishes", r1ci_last_error());
     check(losses_after(ws, id, -1) == 8, "run 2 has every step's loss once", NULL);
     unsetenv("R1CI_TEST_STEP_DELAY");
+
+    /* Rollouts: an SFT run has none; an unknown run is refused. */
+    rc = r1ci_run_rollouts_json(ws, 1, -1, &json);
+    check(rc == R1CI_OK && contains(json, "\"steps\":[]") && contains(json, "\"groups\":[]") && contains(json, "\"step\":-1"),
+          "r1ci_run_rollouts_json: an SFT run has no rollouts", json);
+    r1ci_string_free(json);
+    json = NULL;
+    rc = r1ci_run_rollouts_json(ws, 99, -1, &json);
+    check(rc == R1CI_ERR_INVALID_ARGUMENT && json == NULL && contains(r1ci_last_error(), "99"),
+          "r1ci_run_rollouts_json: an unknown run is refused", r1ci_last_error());
+
+    /* A tiny GRPO run: each step's groups recorded with rewards and advantages; each sample's trace opens. */
+    char long_model[600];
+    check(long_context_model(model, dir, long_model, sizeof long_model), "the tiny model with a 4096-token context", long_model);
+    snprintf(config, sizeof config, "{\"method\": \"grpo\", \"name\": \"abi-grpo\", \"model\": \"%s\", \"tasks\": \"gcd\", "
+             "\"steps\": 2, \"group_size\": 2, \"prompts_per_step\": 2, \"max_tokens\": 8, \"max_code_calls\": 1}", long_model);
+    rc = r1ci_run_start(ws, config, &id);
+    check(rc == R1CI_OK && wait_state(ws, id, "finished", 0), "r1ci_run_start: a GRPO run finishes", r1ci_last_error());
+    rc = r1ci_run_rollouts_json(ws, id, -1, &json);
+    check(rc == R1CI_OK && contains(json, "\"step\":2") && contains(json, "\"steps\":[1,2]"),
+          "r1ci_run_rollouts_json: the latest step is 2 of steps 1 and 2", json);
+    const char *groups = json ? mj_member(json, "groups") : NULL;
+    check(groups && mj_array_count(groups) == 2, "two groups (prompts) at step 2", json);
+    const char *samples = groups && mj_array_count(groups) > 0 ? mj_member(mj_array_at(groups, 0), "samples") : NULL;
+    check(samples && mj_array_count(samples) == 2, "two samples in a group", json);
+    int traces_open = samples != NULL;
+    for (int i = 0; samples && i < mj_array_count(samples); i++) {
+        const char *sample = mj_array_at(samples, i);
+        char *trace = NULL;
+        traces_open = traces_open && mj_member(sample, "reward") && mj_member(sample, "advantage")
+            && r1ci_trace_json(ws, atoll(mj_member(sample, "trace_id")), &trace) == R1CI_OK && contains(trace, "\"question\"");
+        r1ci_string_free(trace);
+    }
+    check(traces_open, "each sample's trace_id opens with r1ci_trace_json", r1ci_last_error());
+    r1ci_string_free(json);
+    json = NULL;
+    rc = r1ci_run_rollouts_json(ws, id, 1, &json);
+    check(rc == R1CI_OK && contains(json, "\"step\":1") && contains(json, "\"task\":\"gcd\""), "r1ci_run_rollouts_json: step 1", json);
+    r1ci_string_free(json);
+    snprintf(path, sizeof path, "runs rollouts %lld --step 1 --json --workspace '%s'", (long long)id, dir);
+    char *cli_json = run_cli(cli, path);
+    rc = r1ci_run_rollouts_json(ws, id, 1, &json);
+    check(cli_json && json && strncmp(cli_json, json, strlen(json)) == 0, "`r1ci runs rollouts --json` prints the same JSON", cli_json);
+    free(cli_json);
+    r1ci_string_free(json);
 
     r1ci_workspace_close(ws);
     snprintf(path, sizeof path, "rm -rf '%s'", dir);

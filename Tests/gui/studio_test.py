@@ -140,6 +140,44 @@ def cli_run(cli, task, seed, max_tokens):
     return json.loads(ran.stdout)
 
 
+def start_server(cli, procs):
+    """`r1ci serve` on the default model at a free port; returns its /v1 URL."""
+    proc = subprocess.Popen([cli, "serve", "--model", "smollm2-135m", "--port", "0", "--threads", "2"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    procs.append(proc)
+    line = proc.stdout.readline()
+    if "http://" not in line:
+        raise RuntimeError(f"r1ci serve did not print its URL: {line!r}")
+    return line.strip().split(" on ", 1)[1]
+
+
+def check_remote_playground(studio, cli, display, artifacts, check, check_screenshot, procs):
+    """The Playground on a remote endpoint (r1ci serve): the CLI's remote trace, in the page."""
+    model = f"openai:{start_server(cli, procs).rstrip('/')}#smollm2-135m"
+    ran = subprocess.run([cli, "run", "--model", model, "--task", PLAYGROUND_TASK, "--item-seed",
+                          str(PLAYGROUND_SEED), "--style", "code", "--max-trace-tokens", str(PLAYGROUND_TOKENS),
+                          "--json"], capture_output=True, text=True, timeout=PLAYGROUND_TIMEOUT)
+    check("r1ci run works on a remote model", ran.returncode == 0, ran.stderr.strip())
+    if ran.returncode != 0:
+        return
+    trace = json.loads(ran.stdout)
+    shot = os.path.join(artifacts, "playground-remote.png")
+    status, out, err = run_studio(studio, display, [
+        "--playground-run", f"{PLAYGROUND_TASK}:{PLAYGROUND_SEED}", "--playground-max-tokens", str(PLAYGROUND_TOKENS),
+        "--playground-model", model, "--screenshot", shot, "--dump-labels"], procs, timeout=PLAYGROUND_TIMEOUT)
+    with open(os.path.join(artifacts, "playground-remote.labels.txt"), "w") as f:
+        f.write(out)
+    lines = out.splitlines()
+    code = trace["cells"][0]["code"].strip() if trace["cells"] else None
+    check("Playground on a remote model ends as the CLI's remote run, with its code cells",
+          status == 0 and f"Finished · {trace['end']}" in lines and (code is None or code in out),
+          f"status {status}, end {trace['end']!r}, code {code!r}\n{err}")
+    if trace.get("verdict") is not None:
+        word = "Correct" if trace["verdict"]["correct"] else "Wrong"
+        check("Playground on a remote model shows the CLI's verdict", word in lines, f"missing {word!r}")
+    check_screenshot("remote Playground screenshot is a drawn page", shot, err)
+
+
 def oracle_section(lines):
     """The oracle run in a label dump, which lists it in order: the heading "Output", the
     status line, the output view, the verdict. Returns (index of "Output" or -1, status, output)."""
@@ -511,6 +549,7 @@ def main(argv):
               and len(counted) == 1
               and int(counted[0].split(" · ")[1].split()[0]) < trace["generated_tokens"],
               f"status {status}, counts {counted}, whole run {trace['generated_tokens']} generated\n{err}")
+        check_remote_playground(studio, cli, display, artifacts, check, check_screenshot, procs)
         task_library_checks(studio, cli, display, artifacts, procs, check, check_screenshot)
     except Exception as error:  # a crash of the harness is a failure, not a traceback
         check("harness", False, f"{type(error).__name__}: {error}")

@@ -253,6 +253,29 @@ def bad_requests(client, r1ci):
     expect(openai.BadRequestError, messages=[])
 
 
+def agent_run(r1ci, model, extra=()):
+    args = [r1ci, "run", "--model", model, "--task", "game24", "--item-seed", "7",
+            "--max-trace-tokens", "400"] + list(extra)
+    return subprocess.run(args, capture_output=True, text=True, check=True, timeout=300).stdout
+
+
+@check
+def agent_loop_runs_on_the_server(client, r1ci):
+    """`r1ci run` (the Playground's core call) against this server: greedy, so the
+    model's text is the local engine's, cut where the answer closes."""
+    remote = f"openai:{client.base_url}".rstrip("/") + f"#{MODEL}"
+    local = json.loads(agent_run(r1ci, MODEL, ["--json"]))
+    events = [json.loads(line) for line in agent_run(r1ci, remote, ["--events"]).splitlines()]
+    trace = events[-1]["trace"]
+    assert events[-1]["type"] == "finish" and trace["end"] == local["end"], (trace["end"], local["end"])
+    assert trace["answer"] == local["answer"], (trace["answer"], local["answer"])
+    streamed = "".join(e["text"] for e in events if e["type"] == "token")
+    assert streamed and all(e["id"] == -1 for e in events if e["type"] == "token")
+    local_text = "".join(seg["text"] for seg in local["segments"] if seg["kind"] == "model")
+    assert local_text.startswith(streamed), (streamed, local_text)
+    assert all(lp in (0, None) for lp in trace["tokens"]["logprobs"])
+
+
 def main():
     r1ci = sys.argv[1] if len(sys.argv) > 1 else os.path.join(ROOT, ".build/debug/r1ci")
     proc, url = start_server(r1ci)

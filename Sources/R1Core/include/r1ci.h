@@ -279,7 +279,8 @@ void r1ci_stop_free(r1ci_stop *stop);
  * on the calling thread. Return 0 to go on, nonzero to stop the run as
  * r1ci_stop_raise does. Every event has "type":
  *   "start"      {model, question, style, item: {task, seed, level, index, level_name, gold} | null}
- *   "token"      {id, text, logprob}         each generated token (loss mask 1), in order
+ *   "token"      {id, text, logprob}         each generated token (loss mask 1), in order;
+ *                                           a remote model streams text pieces: id -1, logprob 0
  *   "text"       {part: "text" | "code", text}  the model's text to show, fence lines left out
  *   "code_start" {cell}                     a ```python block opened (cell: 0, 1, …)
  *   "code_end"   {cell, code}               the block closed; it runs next
@@ -293,7 +294,10 @@ void r1ci_stop_free(r1ci_stop *stop);
 typedef int32_t (*r1ci_event_fn)(const char *event_json, void *user_data);
 
 /* Runs the code-interpreter loop once. request_json is an object:
- *   {"model": str ("smollm2-135m": a known name or a GGUF file or model folder),
+ *   {"model": str ("smollm2-135m": a known name or a GGUF file or model folder,
+ *             or "openai:URL#NAME": a model behind an OpenAI-compatible server),
+ *    "tokenizer": str (remote models only: the served model's tokenizer as a known
+ *             name or GGUF; default NAME; its logprobs are recorded as 0),
  *    "task": str, "item_seed": uint64 (0), "level": int (the task's default), "index": uint64 (0)
  *      | "question": str (free text, no verdict),
  *    "temperature": float >= 0 (0: greedy), "seed": uint64 (0, sampling),
@@ -313,7 +317,8 @@ typedef int32_t (*r1ci_event_fn)(const char *event_json, void *user_data);
  *               "segments": [int]}   (one entry per token of the whole context, in order),
  *    "prompt_tokens", "generated_tokens", "appended_tokens", "turns", "code_calls": int,
  *    "generation_seconds", "sandbox_seconds": float}
- * The generated tokens (loss mask 1) are exactly the "token" events, in order.
+ * The generated tokens (loss mask 1) are exactly the "token" events, in order
+ * (a remote model: the trace's tokens are its text pieces encoded by the tokenizer).
  * Bad request, unknown task or model: R1CI_ERR_INVALID_ARGUMENT; no sandbox:
  * R1CI_ERR_SANDBOX. A run that ends early (a limit, a stop, a failing program)
  * is a result, not an error. Blocks until the run ends.
@@ -329,8 +334,8 @@ int32_t r1ci_models_list_json(char **out_json);
 /* ── Training runs (background workers; see `r1ci runs`) ───────────────── */
 
 /* Starts a training run in the background and returns at once. config_json is
- * an object with "method" ("sft"; GRPO/PPO as they land), an optional "name",
- * and the method's snake_case options, as in `r1ci train sft --config`
+ * an object with "method" ("sft", "grpo" or "ppo"), an optional "name", and
+ * the method's snake_case options, as in `r1ci train sft|grpo|ppo --config`
  * (e.g. {"method": "sft", "data": "d.jsonl", "steps": 100, "lr": 1e-5}).
  * An unknown key or an impossible value: R1CI_ERR_INVALID_ARGUMENT naming it,
  * nothing recorded. The worker is the `r1ci` executable: $R1CI_BINARY, else
@@ -357,6 +362,19 @@ int32_t r1ci_run_stop(r1ci_workspace *ws, int64_t run_id);
 /* Continues a stopped or failed run from its last checkpoint in the background.
  * Another state: R1CI_ERR_INVALID_ARGUMENT. */
 int32_t r1ci_run_resume(r1ci_workspace *ws, int64_t run_id);
+
+/* The rollouts a GRPO or PPO run recorded at `step` (-1: its latest step with
+ * rollouts) as JSON:
+ *   {"run": int, "step": int, "steps": [int, ...]  (every step that has rollouts, ascending),
+ *    "groups": [{"task": str, "seed": int, "level": int, "question": str,
+ *                "samples": [{"trace_id": int, "reward": float, "advantage": float,
+ *                             "correct": bool, "turns": int, "code_calls": int,
+ *                             "generated_tokens": int, "end": str, "answer": str|null}]}]}
+ * A run without rollouts (SFT, or none yet): "steps" and "groups" are empty
+ * ("step" is -1 when -1 was asked for). Each trace_id opens with r1ci_trace_json.
+ * No such run: R1CI_ERR_INVALID_ARGUMENT. *out_json is owned by the caller
+ * (r1ci_string_free). The same JSON as `r1ci runs rollouts RUN --json`. */
+int32_t r1ci_run_rollouts_json(r1ci_workspace *ws, int64_t run_id, int64_t step, char **out_json);
 
 #ifdef __cplusplus
 }

@@ -18,6 +18,8 @@ public enum AnswerExtraction {
             var close = bytes.count - 3
             while close >= 0, !(bytes[close] == gt && bytes[close + 1] == gt && bytes[close + 2] == gt) { close -= 1 }
             guard close >= 0 else { return nil }
+            // "x>>>>" gives "x>": answers may end with '>' (Dyck sequences), so the
+            // pair closes at the run's last three.
             // The last "<<<" that ends at or before `close`.
             var open = close - 3
             while open >= 0, !(bytes[open] == lt && bytes[open + 1] == lt && bytes[open + 2] == lt) { open -= 1 }
