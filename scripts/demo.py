@@ -208,7 +208,7 @@ class Demo:
                           "--threads", str(self.threads), "--json", "--out", self.path("models", "grpo")],
                  stdout_file=self.path("data", "grpo-steps.jsonl"))
 
-    def main(self):
+    def main(self, report_only=False):
         for sub in ("", "logs", "data", "models"):
             os.makedirs(self.path(sub), exist_ok=True)
         if os.path.exists(self.path("plan.json")):
@@ -216,6 +216,12 @@ class Demo:
             if stored != self.settings:
                 changed = sorted(k for k in set(stored) | set(self.settings) if stored.get(k) != self.settings.get(k))
                 fail(f"{self.dir} holds a demo made with other settings ({', '.join(changed)}); use another --dir")
+        if report_only:
+            if not os.path.exists(self.path("eval-base.json")):
+                fail(f"{self.dir} has no evaluation to report yet")
+            report = Report(self, read_json(self.path("plan.json")))
+            report.check_held_out()
+            return report.write()
         self.timed("plan", self.path("plan.json"), self.plan)
         plan = read_json(self.path("plan.json"))
         m = lambda name: self.path("models", name)
@@ -279,7 +285,9 @@ class Report:
     def __init__(self, demo, plan):
         self.demo, self.plan = demo, plan
         self.groups = [("held-out questions, training tasks", plan["train_tasks"]), ("test tasks", plan["test_tasks"])]
-        self.evals = {stage: read_json(demo.path(f"{stage}.json")) for stage in ("eval-base", "eval-sft", "eval-grpo")}
+        # Evaluations done so far (all three after a whole run; fewer with --report-only).
+        self.evals = {stage: read_json(demo.path(f"{stage}.json")) for stage in ("eval-base", "eval-sft", "eval-grpo")
+                      if os.path.exists(demo.path(f"{stage}.json"))}
 
     def items(self, stage):
         """(task, seed, score) of every stored sample of the stage's evaluation."""
@@ -318,12 +326,13 @@ class Report:
         self.held_out = dict(checked_seeds=True, synth_tasks=len(synth_seeds), shared_question_texts=0)
 
     def shared_questions(self, synth_questions):
-        """(task, seed) of evaluated questions whose text an SFT trace also asked."""
+        """(task, seed) of evaluated questions whose text an SFT trace also asked (every
+        evaluation asks the same questions, so the first one's are checked)."""
         db = sqlite3.connect(f"file:{os.path.join(self.demo.ws, 'r1ci.sqlite')}?mode=ro", uri=True)
         try:
             rows = db.execute("SELECT i.task, i.seed, json_extract(t.trace_json, '$.question') FROM evaluation_items i "
                               "JOIN traces t ON t.id = i.trace_id WHERE i.evaluation_id = ?",
-                              (self.evals["eval-base"]["id"],)).fetchall()
+                              (next(iter(self.evals.values()))["id"],)).fetchall()
         finally:
             db.close()
         return sorted({(task, seed) for task, seed, q in rows
@@ -352,6 +361,9 @@ class Report:
         lines = ["| stage | questions | n | accuracy | 95% CI (Wilson) | code use | mean turns | answered | mean tokens |",
                  "|---|---|---:|---:|---|---:|---:|---:|---:|"]
         for stage, name in names.items():
+            if stage not in self.evals:
+                lines += [f"| {name} | {label} | – | not run yet | | | | | |" for label, _ in self.groups]
+                continue
             for label, tasks in self.groups:
                 r = self.row(stage, tasks)
                 result["rows"].append(dict(stage=name, questions=label, **r))
@@ -386,12 +398,13 @@ def main():
     ap.add_argument("--size", default="full", choices=sorted(SIZES), help="full (the README table) or smoke (toy size)")
     ap.add_argument("--model", default="smollm2-135m", help="starting model: a known name or a GGUF path")
     ap.add_argument("--threads", type=int, default=2, help="engine and trainer threads")
+    ap.add_argument("--report-only", action="store_true", help="run nothing; write the table of the evaluations done so far")
     args = ap.parse_args()
     if not os.access(args.r1ci, os.X_OK):
         fail(f"no r1ci binary at {args.r1ci} (build it first: swift build -c release)")
     if args.threads < 1:
         fail("--threads must be ≥ 1")
-    Demo(args).main()
+    Demo(args).main(report_only=args.report_only)
 
 
 if __name__ == "__main__":
