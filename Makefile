@@ -22,7 +22,7 @@ MODELS_DIR := $(or $(R1CI_MODELS),$(or $(XDG_CACHE_HOME),$(HOME)/.cache)/r1ci/mo
 ARTIFACTS := .build/test-artifacts
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: setup packages pydeps model build release test studio swift-test selftest abi-test gui-test serve-test clean splits
+.PHONY: setup packages pydeps model build release test studio swift-test selftest abi-test gui-test serve-test clean splits demo
 
 setup: packages pydeps model
 
@@ -110,6 +110,13 @@ splits: build
 	.build/debug/r1ci tasks split propose --write data/splits/default.json
 	sh data/splits/embed.sh
 	$(SWIFT) build
+
+# The demonstration (README, Demonstration): oracle traces → eval → SFT → eval → GRPO →
+# eval of SmolLM2-135M-Instruct, in DEMO_DIR; a second run skips the stages already done.
+DEMO_DIR ?= .build/demo
+DEMO_SIZE ?= full
+demo: setup release
+	python3 scripts/demo.py --r1ci .build/release/r1ci --dir $(DEMO_DIR) --size $(DEMO_SIZE)
 
 clean:
 	rm -rf .build

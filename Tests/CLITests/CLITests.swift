@@ -16,13 +16,18 @@ struct Run {
 
 /// Runs the debug r1ci binary with `arguments` and a private environment.
 func r1ci(_ arguments: [String], environment: [String: String] = [:]) throws -> Run {
-    let binary = packageRoot.appendingPathComponent(".build/debug/r1ci")
+    try runProcess(packageRoot.appendingPathComponent(".build/debug/r1ci"), arguments, environment: environment)
+}
+
+/// Runs `executable` with `arguments` (in `directory` when given) and collects its output.
+func runProcess(_ executable: URL, _ arguments: [String], environment: [String: String] = [:], directory: URL? = nil) throws -> Run {
     let process = Process()
-    process.executableURL = binary
+    process.executableURL = executable
     process.arguments = arguments
     var env = ProcessInfo.processInfo.environment
     for (k, v) in environment { env[k] = v }
     process.environment = env
+    if let directory { process.currentDirectoryURL = directory }
     let out = Pipe(), err = Pipe()
     process.standardOutput = out
     process.standardError = err
