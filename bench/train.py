@@ -109,7 +109,7 @@ def torch_worker(a):
         loss.backward()
         torch.nn.utils.clip_grad_norm_(list(params.values()), 1.0)
         opt.step()
-        return float(loss)
+        return loss.item()
 
     first = step()
     walls, cpus = [], []
@@ -124,9 +124,9 @@ def torch_worker(a):
 
 
 # ── The harness ──────────────────────────────────────────────────────────
-def run_measured(cmd):
+def run_measured(cmd, env=None):
     """Runs cmd in a fresh process; returns (its last JSON line, its peak RSS in MiB from os.wait4)."""
-    p = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    p = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
     out = p.stdout.read(); err = p.stderr.read()
     _, status, ru = os.wait4(p.pid, 0)
     p.returncode = status
@@ -145,6 +145,9 @@ def main():
     ap.add_argument("--torch-python", default="/work/benchenv/torch/bin/python")
     ap.add_argument("--torch-adamw", choices=["default", "foreach", "fused"], default="fused",
                     help="PyTorch's AdamW implementation (fused: one C++ loop per tensor, its fastest on the CPU)")
+    ap.add_argument("--omp-wait-policy", default="PASSIVE",
+                    help="OMP_WAIT_POLICY for PyTorch's OpenMP threads; PASSIVE (sleep, not spin, between parallel "
+                         "regions) is far faster on a shared, loaded machine; '' leaves OpenMP's default")
     ap.add_argument("--rounds", type=int, default=3)
     ap.add_argument("--steps", type=int, default=3)
     ap.add_argument("--seq", type=int, default=256)
@@ -165,12 +168,15 @@ def main():
     ours_cmd = [a.r1ci, "bench", "train", "--model", a.model, "--json"] + common
     torch_cmd = [a.torch_python, os.path.abspath(__file__), "--torch-worker", "--model", a.model,
                  "--torch-adamw", a.torch_adamw] + common
+    torch_env = dict(os.environ)
+    if a.omp_wait_policy: torch_env["OMP_WAIT_POLICY"] = a.omp_wait_policy
+    envs = {"r1ci": None, "pytorch": torch_env}
     loads, runs = [os.getloadavg()[0]], {"r1ci": [], "pytorch": []}
     for r in range(a.rounds):
         order = [("r1ci", ours_cmd), ("pytorch", torch_cmd)]
         if r % 2: order.reverse()
         for name, cmd in order:
-            row, rss = run_measured(cmd)
+            row, rss = run_measured(cmd, envs[name])
             row["peak_rss_mib"] = rss
             runs[name].append(row)
             loads.append(os.getloadavg()[0])
@@ -186,6 +192,7 @@ def main():
     result = {"when": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()), "model": a.model, "seq": a.seq,
               "batch": a.batch, "threads": a.threads, "steps": a.steps, "rounds": a.rounds,
               "torch": runs["pytorch"][0].get("torch"), "torch_adamw": a.torch_adamw,
+              "omp_wait_policy": a.omp_wait_policy or "default",
               "load_average": [min(loads), max(loads)], "summary": summary, "ratio": ratio, "target": TARGET,
               "runs": runs}
     os.makedirs(os.path.dirname(a.out), exist_ok=True)
