@@ -176,13 +176,15 @@ static void attn_forward_job(void *p, int32_t ith, int32_t nth) {
 
 static void attn_backward_job(void *p, int32_t ith, int32_t nth) {
     attn_ctx *c = (attn_ctx *)p; (void)ith; (void)nth;
-    float *ds = malloc((size_t)(c->simd ? c->T * c->T : c->T) * sizeof(float));
+    // (T, T) scratch kept per thread: a fresh allocation each layer would fault its pages in again.
+    static __thread float *ds; static __thread int64_t cap;
+    int64_t need = c->T * c->T;
+    if (cap < need) { free(ds); ds = malloc((size_t)need * sizeof(float)); cap = ds ? need : 0; }
     if (!ds) abort();
     for (int64_t job; (job = atomic_fetch_add(&c->next, 1)) < c->B * c->Hkv;) {
         if (c->simd) attn_backward_group_blocked(c, job / c->Hkv, (int)(job % c->Hkv), ds);
         else attn_backward_group(c, job / c->Hkv, (int)(job % c->Hkv), ds);
     }
-    free(ds);
 }
 
 static void attention_forward(r1k_pool *pool, int simd, const float *q, const float *k, const float *v,
