@@ -1,116 +1,27 @@
-// Training kernels in fp32: a general matrix product that serves the forward
-// and both backward products of a linear layer, a blocked transpose, and causal
-// attention forward/backward that keeps the softmax probabilities for the
-// backward pass. Each SIMD (AVX2/FMA) routine has a plain scalar twin; the
-// public entry points share the work out over the r1k_pool.
+// Training kernels in fp32: the row-major entry to the matrix product of
+// train_gemm.c, a blocked transpose, and causal attention forward/backward
+// that keeps the softmax probabilities for the backward pass. Attention runs
+// in blocks of query rows as matrix products (the SIMD path) or row by row
+// with plain loops (its scalar twin); (sequence, head) pairs are shared out
+// over the r1k_pool.
 #include "r1kernels.h"
 #include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 #include <math.h>
-#if defined(__x86_64__) || defined(__i386__)
-#include <immintrin.h>
-#define R1K_X86 1
-#endif
 
 // ── Matrix product ───────────────────────────────────────────────────────
-// C (M, N) = [C +] A · B with A(m, k) = A[m·a_rs + k·a_cs] and B(k, n) = B[k·ldb + n].
+// C (M, N) = [C +] A · B with A(m, k) = A[m·a_rs + k·a_cs] and B(k, n) = B[k·ldb + n]:
+// the row-major-B case of r1k_sgemm (train_gemm.c).
 
 void r1k_gemm_scalar(int64_t M, int64_t N, int64_t K, const float *A, int64_t a_rs, int64_t a_cs,
                      const float *B, int64_t ldb, float *C, int64_t ldc, int32_t accumulate) {
-    for (int64_t m = 0; m < M; m++) {
-        float *c = C + m * ldc;
-        if (!accumulate) memset(c, 0, (size_t)N * sizeof(float));
-        for (int64_t k = 0; k < K; k++) {
-            float a = A[m * a_rs + k * a_cs];
-            const float *b = B + k * ldb;
-            for (int64_t n = 0; n < N; n++) c[n] += a * b[n];
-        }
-    }
-}
-
-#ifdef R1K_X86
-// Rows m0 … m0+MR−1 of C, columns n0 … n0+15: 2·MR accumulators of 8 floats,
-// each step broadcasts MR values of A and loads 16 of B.
-#define GEMM_MR 6
-__attribute__((target("avx2,fma"), always_inline))
-static inline void gemm_tile_avx2(int mr, int64_t K, const float *A, int64_t a_rs, int64_t a_cs,
-                                  const float *B, int64_t ldb, float *C, int64_t ldc, int accumulate) {
-    __m256 acc[GEMM_MR][2];
-    for (int r = 0; r < GEMM_MR; r++) { acc[r][0] = _mm256_setzero_ps(); acc[r][1] = _mm256_setzero_ps(); }
-    for (int64_t k = 0; k < K; k++) {
-        const float *b = B + k * ldb;
-        __m256 b0 = _mm256_loadu_ps(b), b1 = _mm256_loadu_ps(b + 8);
-        const float *a = A + k * a_cs;
-        for (int r = 0; r < mr; r++) {
-            __m256 av = _mm256_broadcast_ss(a + r * a_rs);
-            acc[r][0] = _mm256_fmadd_ps(av, b0, acc[r][0]);
-            acc[r][1] = _mm256_fmadd_ps(av, b1, acc[r][1]);
-        }
-    }
-    for (int r = 0; r < mr; r++) {
-        float *c = C + r * ldc;
-        if (accumulate) {
-            acc[r][0] = _mm256_add_ps(acc[r][0], _mm256_loadu_ps(c));
-            acc[r][1] = _mm256_add_ps(acc[r][1], _mm256_loadu_ps(c + 8));
-        }
-        _mm256_storeu_ps(c, acc[r][0]); _mm256_storeu_ps(c + 8, acc[r][1]);
-    }
-}
-
-__attribute__((target("avx2,fma")))
-void r1k_gemm_avx2(int64_t M, int64_t N, int64_t K, const float *A, int64_t a_rs, int64_t a_cs,
-                   const float *B, int64_t ldb, float *C, int64_t ldc, int32_t accumulate) {
-    int64_t N16 = N - N % 16;
-    for (int64_t n = 0; n < N16; n += 16) {
-        int64_t m = 0;
-        for (; m + GEMM_MR <= M; m += GEMM_MR)
-            gemm_tile_avx2(GEMM_MR, K, A + m * a_rs, a_rs, a_cs, B + n, ldb, C + m * ldc + n, ldc, accumulate);
-        if (m < M)
-            gemm_tile_avx2((int)(M - m), K, A + m * a_rs, a_rs, a_cs, B + n, ldb, C + m * ldc + n, ldc, accumulate);
-    }
-    if (N16 < N) r1k_gemm_scalar(M, N - N16, K, A, a_rs, a_cs, B + N16, ldb, C + N16, ldc, accumulate);
-}
-#else
-void r1k_gemm_avx2(int64_t M, int64_t N, int64_t K, const float *A, int64_t a_rs, int64_t a_cs,
-                   const float *B, int64_t ldb, float *C, int64_t ldc, int32_t accumulate) {
-    r1k_gemm_scalar(M, N, K, A, a_rs, a_cs, B, ldb, C, ldc, accumulate);
-}
-#endif
-
-// Blocks of C handed to the threads: BM rows × BN columns, swept over K in slices
-// of KC so the slice of B's panel (KC × BN, 128 KiB) stays in L2.
-enum { GEMM_BM = 96, GEMM_BN = 128, GEMM_KC = 256 };
-
-typedef struct {
-    int64_t M, N, K; const float *A; int64_t a_rs, a_cs; const float *B; int64_t ldb;
-    float *C; int64_t ldc; int32_t accumulate, simd;
-    _Atomic int64_t next;
-} gemm_ctx;
-
-static void gemm_job(void *p, int32_t ith, int32_t nth) {
-    gemm_ctx *c = (gemm_ctx *)p; (void)ith; (void)nth;
-    int64_t nbm = (c->M + GEMM_BM - 1) / GEMM_BM, nbn = (c->N + GEMM_BN - 1) / GEMM_BN;
-    for (int64_t job; (job = atomic_fetch_add(&c->next, 1)) < nbm * nbn;) {
-        int64_t bn = job / nbm, bm = job % nbm;   // consecutive jobs share a B panel
-        int64_t m0 = bm * GEMM_BM, n0 = bn * GEMM_BN;
-        int64_t mb = c->M - m0 < GEMM_BM ? c->M - m0 : GEMM_BM, nb = c->N - n0 < GEMM_BN ? c->N - n0 : GEMM_BN;
-        float *C = c->C + m0 * c->ldc + n0;
-        for (int64_t k0 = 0; k0 < c->K || k0 == 0; k0 += GEMM_KC) {
-            int64_t kb = c->K - k0 < GEMM_KC ? c->K - k0 : GEMM_KC;
-            const float *A = c->A + m0 * c->a_rs + k0 * c->a_cs, *B = c->B + k0 * c->ldb + n0;
-            int32_t acc = c->accumulate || k0 > 0;
-            if (c->simd) r1k_gemm_avx2(mb, nb, kb, A, c->a_rs, c->a_cs, B, c->ldb, C, c->ldc, acc);
-            else r1k_gemm_scalar(mb, nb, kb, A, c->a_rs, c->a_cs, B, c->ldb, C, c->ldc, acc);
-        }
-    }
+    r1k_sgemm_scalar(M, N, K, A, a_rs, a_cs, B, ldb, 1, C, ldc, accumulate);
 }
 
 void r1k_gemm(r1k_pool *pool, int64_t M, int64_t N, int64_t K, const float *A, int64_t a_rs, int64_t a_cs,
               const float *B, int64_t ldb, float *C, int64_t ldc, int32_t accumulate) {
-    if (M <= 0 || N <= 0) return;
-    gemm_ctx c = { M, N, K, A, a_rs, a_cs, B, ldb, C, ldc, accumulate, r1k_simd_enabled(), 0 };
-    r1k_pool_run(pool, gemm_job, &c);
+    r1k_sgemm(pool, M, N, K, A, a_rs, a_cs, B, ldb, 1, C, ldc, accumulate);
 }
 
 void r1k_transpose(const float *src, int64_t rows, int64_t cols, float *dst) {
@@ -123,39 +34,12 @@ void r1k_transpose(const float *src, int64_t rows, int64_t cols, float *dst) {
         }
 }
 
-// ── Vector helpers for attention (scalar twin + AVX2) ────────────────────
+// ── Vector helpers for the scalar attention twin ─────────────────────────
 static float dot_scalar(int n, const float *a, const float *b) {
     float s = 0; for (int i = 0; i < n; i++) s += a[i] * b[i]; return s;
 }
 static void axpy_scalar(int n, float alpha, const float *x, float *y) {
     for (int i = 0; i < n; i++) y[i] += alpha * x[i];
-}
-#ifdef R1K_X86
-__attribute__((target("avx2,fma")))
-static float dot_avx2(int n, const float *a, const float *b) {
-    __m256 acc = _mm256_setzero_ps(); int i = 0;
-    for (; i + 8 <= n; i += 8) acc = _mm256_fmadd_ps(_mm256_loadu_ps(a + i), _mm256_loadu_ps(b + i), acc);
-    __m128 s = _mm_add_ps(_mm256_castps256_ps128(acc), _mm256_extractf128_ps(acc, 1));
-    s = _mm_hadd_ps(s, s); s = _mm_hadd_ps(s, s);
-    float r = _mm_cvtss_f32(s);
-    for (; i < n; i++) r += a[i] * b[i];
-    return r;
-}
-__attribute__((target("avx2,fma")))
-static void axpy_avx2(int n, float alpha, const float *x, float *y) {
-    __m256 a = _mm256_set1_ps(alpha); int i = 0;
-    for (; i + 8 <= n; i += 8) _mm256_storeu_ps(y + i, _mm256_fmadd_ps(a, _mm256_loadu_ps(x + i), _mm256_loadu_ps(y + i)));
-    for (; i < n; i++) y[i] += alpha * x[i];
-}
-#else
-static float dot_avx2(int n, const float *a, const float *b) { return dot_scalar(n, a, b); }
-static void axpy_avx2(int n, float alpha, const float *x, float *y) { axpy_scalar(n, alpha, x, y); }
-#endif
-static inline float vdot(int simd, int n, const float *a, const float *b) {
-    return simd ? dot_avx2(n, a, b) : dot_scalar(n, a, b);
-}
-static inline void vaxpy(int simd, int n, float alpha, const float *x, float *y) {
-    if (simd) axpy_avx2(n, alpha, x, y); else axpy_scalar(n, alpha, x, y);
 }
 
 // ── Causal attention for training ────────────────────────────────────────
@@ -175,7 +59,7 @@ static void attn_forward_head(const attn_ctx *c, int64_t b, int h) {
         float *p = c->P + ((b * c->H + h) * T + t) * T;
         float mx = -INFINITY;
         for (int64_t j = 0; j <= t; j++) {
-            p[j] = scale * vdot(c->simd, D, qt, c->k + (b * T + j) * KS + kh * D);
+            p[j] = scale * dot_scalar(D, qt, c->k + (b * T + j) * KS + kh * D);
             if (p[j] > mx) mx = p[j];
         }
         float sum = 0;
@@ -185,7 +69,7 @@ static void attn_forward_head(const attn_ctx *c, int64_t b, int h) {
         for (int64_t j = t + 1; j < T; j++) p[j] = 0;
         float *o = c->out + (b * T + t) * QS + h * D;
         memset(o, 0, (size_t)D * sizeof(float));
-        for (int64_t j = 0; j <= t; j++) vaxpy(c->simd, D, p[j], c->v + (b * T + j) * KS + kh * D, o);
+        for (int64_t j = 0; j <= t; j++) axpy_scalar(D, p[j], c->v + (b * T + j) * KS + kh * D, o);
     }
 }
 
@@ -207,32 +91,100 @@ static void attn_backward_group(const attn_ctx *c, int64_t b, int kh, float *ds)
             float *dqt = c->dq + (b * T + t) * QS + h * D;
             float pdp = 0;
             for (int64_t j = 0; j <= t; j++) {
-                ds[j] = vdot(c->simd, D, dot, c->v + (b * T + j) * KS + kh * D);
+                ds[j] = dot_scalar(D, dot, c->v + (b * T + j) * KS + kh * D);
                 pdp += p[j] * ds[j];
             }
             memset(dqt, 0, (size_t)D * sizeof(float));
             for (int64_t j = 0; j <= t; j++) {
                 float s = p[j] * (ds[j] - pdp) * scale;
-                vaxpy(c->simd, D, s, c->k + (b * T + j) * KS + kh * D, dqt);
-                vaxpy(c->simd, D, s, qt, c->dk + (b * T + j) * KS + kh * D);
-                vaxpy(c->simd, D, p[j], dot, c->dv + (b * T + j) * KS + kh * D);
+                axpy_scalar(D, s, c->k + (b * T + j) * KS + kh * D, dqt);
+                axpy_scalar(D, s, qt, c->dk + (b * T + j) * KS + kh * D);
+                axpy_scalar(D, p[j], dot, c->dv + (b * T + j) * KS + kh * D);
             }
+        }
+    }
+}
+
+// ── Blocked attention (the SIMD path) ────────────────────────────────────
+// The same arithmetic as matrix products over blocks of AB query rows: the
+// scores of rows t0 … t0+AB−1 against keys 0 … t0+AB−1 (the causal part of
+// the block), P·V, and in the backward pass dP = dO·Vᵀ, dQ = dS·K, dK += dSᵀ·Q,
+// dV += Pᵀ·dO, each by r1k_sgemm on the calling thread.
+enum { AB = 64 };
+
+// Row t of scores s (cols ≥ t+1 valid) → softmax over j ≤ t, zeros for j > t up to T.
+static void softmax_causal_row(float *s, int64_t t, int64_t T, float scale) {
+    float mx = -INFINITY, sum = 0;
+    for (int64_t j = 0; j <= t; j++) { s[j] *= scale; if (s[j] > mx) mx = s[j]; }
+    for (int64_t j = 0; j <= t; j++) { s[j] = expf(s[j] - mx); sum += s[j]; }
+    float inv = 1.0f / sum;
+    for (int64_t j = 0; j <= t; j++) s[j] *= inv;
+    memset(s + t + 1, 0, (size_t)(T - t - 1) * sizeof(float));
+}
+
+static void attn_forward_head_blocked(const attn_ctx *c, int64_t b, int h) {
+    int64_t T = c->T; int D = c->D, QS = c->H * D, KS = c->Hkv * D, kh = h / (c->H / c->Hkv);
+    const float *Q = c->q + b * T * QS + h * D, *K = c->k + b * T * KS + kh * D, *V = c->v + b * T * KS + kh * D;
+    float *P = c->P + (b * c->H + h) * T * T, *O = c->out + b * T * QS + h * D;
+    float scale = 1.0f / sqrtf((float)D);
+    for (int64_t t0 = 0; t0 < T; t0 += AB) {
+        int64_t rows = T - t0 < AB ? T - t0 : AB, cols = t0 + rows;
+        r1k_sgemm(NULL, rows, cols, D, Q + t0 * QS, QS, 1, K, 1, KS, P + t0 * T, T, 0);      // S (rows, cols)
+        for (int64_t t = t0; t < t0 + rows; t++) softmax_causal_row(P + t * T, t, T, scale);
+        r1k_sgemm(NULL, rows, D, cols, P + t0 * T, T, 1, V, KS, 1, O + t0 * QS, QS, 0);      // O (rows, D)
+    }
+}
+
+// ds: (T, T) scratch. dk, dv of this kv head are written by its first query head.
+static void attn_backward_group_blocked(const attn_ctx *c, int64_t b, int kh, float *ds) {
+    int64_t T = c->T; int D = c->D, QS = c->H * D, KS = c->Hkv * D, group = c->H / c->Hkv;
+    float scale = 1.0f / sqrtf((float)D);
+    const float *K = c->k + b * T * KS + kh * D, *V = c->v + b * T * KS + kh * D;
+    float *dK = c->dk + b * T * KS + kh * D, *dV = c->dv + b * T * KS + kh * D;
+    for (int h = kh * group; h < (kh + 1) * group; h++) {
+        const float *P = c->probs + (b * c->H + h) * T * T;
+        const float *Q = c->q + b * T * QS + h * D, *dO = c->dout + b * T * QS + h * D;
+        float *dQ = c->dq + b * T * QS + h * D;
+        for (int64_t t0 = 0; t0 < T; t0 += AB) {
+            int64_t rows = T - t0 < AB ? T - t0 : AB, cols = t0 + rows;
+            r1k_sgemm(NULL, rows, cols, D, dO + t0 * QS, QS, 1, V, 1, KS, ds + t0 * T, T, 0);  // dP (rows, cols)
+            for (int64_t t = t0; t < t0 + rows; t++) {
+                const float *p = P + t * T; float *d = ds + t * T, pdp = 0;
+                for (int64_t j = 0; j <= t; j++) pdp += p[j] * d[j];
+                for (int64_t j = 0; j <= t; j++) d[j] = p[j] * (d[j] - pdp) * scale;
+                memset(d + t + 1, 0, (size_t)(cols - t - 1) * sizeof(float));
+            }
+            r1k_sgemm(NULL, rows, D, cols, ds + t0 * T, T, 1, K, KS, 1, dQ + t0 * QS, QS, 0);  // dQ (rows, D)
+        }
+        // Key rows j0 … j0+AB−1 get contributions from query rows t ≥ j0 only.
+        int first = h == kh * group;
+        for (int64_t j0 = 0; j0 < T; j0 += AB) {
+            int64_t rows = T - j0 < AB ? T - j0 : AB, n = T - j0;
+            r1k_sgemm(NULL, rows, D, n, ds + j0 * T + j0, 1, T, Q + j0 * QS, QS, 1, dK + j0 * KS, KS, !first);
+            r1k_sgemm(NULL, rows, D, n, P + j0 * T + j0, 1, T, dO + j0 * QS, QS, 1, dV + j0 * KS, KS, !first);
         }
     }
 }
 
 static void attn_forward_job(void *p, int32_t ith, int32_t nth) {
     attn_ctx *c = (attn_ctx *)p; (void)ith; (void)nth;
-    for (int64_t job; (job = atomic_fetch_add(&c->next, 1)) < c->B * c->H;)
-        attn_forward_head(c, job / c->H, (int)(job % c->H));
+    for (int64_t job; (job = atomic_fetch_add(&c->next, 1)) < c->B * c->H;) {
+        if (c->simd) attn_forward_head_blocked(c, job / c->H, (int)(job % c->H));
+        else attn_forward_head(c, job / c->H, (int)(job % c->H));
+    }
 }
 
 static void attn_backward_job(void *p, int32_t ith, int32_t nth) {
     attn_ctx *c = (attn_ctx *)p; (void)ith; (void)nth;
-    float *ds = malloc((size_t)c->T * sizeof(float));
-    for (int64_t job; (job = atomic_fetch_add(&c->next, 1)) < c->B * c->Hkv;)
-        attn_backward_group(c, job / c->Hkv, (int)(job % c->Hkv), ds);
-    free(ds);
+    // (T, T) scratch kept per thread: a fresh allocation each layer would fault its pages in again.
+    static __thread float *ds; static __thread int64_t cap;
+    int64_t need = c->T * c->T;
+    if (cap < need) { free(ds); ds = malloc((size_t)need * sizeof(float)); cap = ds ? need : 0; }
+    if (!ds) abort();
+    for (int64_t job; (job = atomic_fetch_add(&c->next, 1)) < c->B * c->Hkv;) {
+        if (c->simd) attn_backward_group_blocked(c, job / c->Hkv, (int)(job % c->Hkv), ds);
+        else attn_backward_group(c, job / c->Hkv, (int)(job % c->Hkv), ds);
+    }
 }
 
 static void attention_forward(r1k_pool *pool, int simd, const float *q, const float *k, const float *v,

@@ -23,8 +23,8 @@ public final class Activations: @unchecked Sendable {
     let dq, datt: FloatBuffer     // (N, H·D)
     let dk, dv: FloatBuffer       // (N, Hkv·D)
     let dgate, dup, dact: FloatBuffer // (N, F)
-    let dlogits: FloatBuffer      // (N, V)
-    let transposed: FloatBuffer   // (max O·I) a weight transposed for the forward product
+    /// (N, V) the gradient of the logits, written over them by the cross-entropy.
+    var dlogits: FloatBuffer { logits }
     let rope: RopeTable
 
     public init(shape s: TrainShape, B: Int, T: Int) {
@@ -38,14 +38,13 @@ public final class Activations: @unchecked Sendable {
         gate = buf(L * N * F); up = buf(L * N * F); act = buf(L * N * F)
         lnf = buf(N * C); rstdf = buf(N); logits = buf(N * s.vocab)
         dres = buf(N * C); dln = buf(N * C); dq = buf(N * Q); datt = buf(N * Q); dk = buf(N * KV); dv = buf(N * KV)
-        dgate = buf(N * F); dup = buf(N * F); dact = buf(N * F); dlogits = buf(N * s.vocab)
-        transposed = buf(max(s.vocab * C, F * C, Q * C))
+        dgate = buf(N * F); dup = buf(N * F); dact = buf(N * F);
         rope = RopeTable(T: T, rotDim: s.ropeDim, theta: s.ropeTheta)
     }
 
     /// Bytes held by the arena.
     public var byteCount: Int {
         [residual, ln1, ln2, rstd1, rstd2, q, k, v, probs, att, mid, gate, up, act, lnf, rstdf, logits,
-         dres, dln, dq, datt, dk, dv, dgate, dup, dact, dlogits, transposed].reduce(0) { $0 + $1.count * 4 }
+         dres, dln, dq, datt, dk, dv, dgate, dup, dact].reduce(0) { $0 + $1.count * 4 }
     }
 }

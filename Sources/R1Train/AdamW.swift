@@ -3,6 +3,7 @@
 // State m, v has the parameter buffer's layout.
 
 import Foundation
+import R1Kernels
 
 public struct AdamWSettings: Sendable, Equatable {
     public var beta1: Float = 0.9
@@ -29,31 +30,25 @@ public final class AdamW: @unchecked Sendable {
     /// One update of `params` from `grads` (both (P)) scaled by gradScale (clipping):
     ///   g = gradScale·grad; m = β1·m + (1−β1)·g; v = β2·v + (1−β2)·g²
     ///   p −= lr·(m/(1−β1ᵗ)) / (√(v/(1−β2ᵗ)) + ε) + lr·λ·p   (λ only where the tensor decays)
-    public func update(params: FloatBuffer, grads: FloatBuffer, lr: Float, gradScale: Float = 1) {
+    /// The loop is r1k_adamw (one pass per tensor, threaded over `pool` when given).
+    public func update(params: FloatBuffer, grads: FloatBuffer, lr: Float, gradScale: Float = 1, pool: OpaquePointer? = nil) {
         step += 1
-        let b1 = settings.beta1, b2 = settings.beta2, eps = settings.eps
-        let c1 = 1 - Float(pow(Double(b1), Double(step))), c2 = 1 - Float(pow(Double(b2), Double(step)))
-        let p = params.pointer, g = grads.pointer, m = m.pointer, v = v.pointer
+        let b1 = settings.beta1, b2 = settings.beta2
+        var args = r1k_adamw_args(lr: lr, beta1: b1, beta2: b2, eps: settings.eps, weight_decay: 0,
+                                  c1: 1 - Float(pow(Double(b1), Double(step))), c2: 1 - Float(pow(Double(b2), Double(step))),
+                                  grad_scale: gradScale)
         for t in decays {
-            let wd: Float = t.decays ? settings.weightDecay : 0
-            for i in t.offset..<(t.offset + t.count) {
-                let gi = g[i] * gradScale
-                m[i] = b1 * m[i] + (1 - b1) * gi
-                v[i] = b2 * v[i] + (1 - b2) * gi * gi
-                let update = (m[i] / c1) / ((v[i] / c2).squareRoot() + eps)
-                p[i] -= lr * (update + wd * p[i])
-            }
+            args.weight_decay = t.decays ? settings.weightDecay : 0
+            r1k_adamw(pool, Int64(t.count), params.pointer + t.offset, grads.pointer + t.offset,
+                      m.pointer + t.offset, v.pointer + t.offset, &args)
         }
     }
 }
 
 /// The global L2 norm of the gradient, and the factor that scales it down to
 /// maxNorm when it is larger (1 otherwise; maxNorm ≤ 0 disables clipping).
-public func gradientClipScale(_ grads: FloatBuffer, maxNorm: Float) -> (norm: Double, scale: Float) {
-    var ss = 0.0
-    let g = grads.pointer
-    for i in 0..<grads.count { ss += Double(g[i]) * Double(g[i]) }
-    let norm = ss.squareRoot()
+public func gradientClipScale(_ grads: FloatBuffer, maxNorm: Float, pool: OpaquePointer? = nil) -> (norm: Double, scale: Float) {
+    let norm = r1k_sum_squares(pool, Int64(grads.count), grads.pointer).squareRoot()
     guard maxNorm > 0, norm > Double(maxNorm) else { return (norm, 1) }
     return (norm, Float(Double(maxNorm) / (norm + 1e-6)))
 }

@@ -1,28 +1,20 @@
 // Cross-entropy of next-token targets with a per-token loss weight (the loss
 // mask): tokens with weight 0 (prompt, execution results, padding) add nothing
-// to the loss and get no gradient.
+// to the loss and get no gradient. The rows run in R1Kernels (train_pointwise.c).
 
-import Foundation
+import R1Kernels
 
 /// Returns Σₙ mask[n]·(logsumexp(z_n) − z_n[target_n]) and writes
 /// dz (N, V) = mask[n]/denominator · (softmax(z_n) − onehot(target_n)), so that
-/// the gradient is that of (returned sum) / denominator. z (N, V).
+/// the gradient is that of (returned sum) / denominator. z (N, V); dz may be z
+/// itself (the logits are then replaced by their gradient).
 func crossEntropyForwardBackward(_ dz: UnsafeMutablePointer<Float>, _ z: UnsafePointer<Float>, targets: [Int32],
-                                 mask: [Float], denominator: Double, V: Int) -> Double {
+                                 mask: [Float], denominator: Double, V: Int, pool: OpaquePointer? = nil) -> Double {
+    let N = targets.count
+    let weights = mask.map { Float(Double($0) / denominator) }
+    var losses = [Double](repeating: 0, count: N)
+    r1k_cross_entropy(pool, Int64(N), Int64(V), z, dz, targets, weights, &losses)
     var total = 0.0
-    for n in 0..<targets.count {
-        let zr = z + n * V, dr = dz + n * V
-        let m = mask[n]
-        if m == 0 { dr.update(repeating: 0, count: V); continue }
-        var mx = -Float.infinity
-        for j in 0..<V where zr[j] > mx { mx = zr[j] }
-        var sum: Float = 0
-        for j in 0..<V { let e = exp(zr[j] - mx); dr[j] = e; sum += e }
-        let target = Int(targets[n])
-        total += Double(m) * (Double(mx) + log(Double(sum)) - Double(zr[target]))
-        let scale = Float(Double(m) / denominator) / sum
-        for j in 0..<V { dr[j] *= scale }
-        dr[target] -= Float(Double(m) / denominator)
-    }
+    for n in 0..<N where mask[n] != 0 { total += Double(mask[n]) * losses[n] }
     return total
 }

@@ -3,12 +3,10 @@
 
 import R1Kernels
 
-/// Y (N, O) = X (N, I) · W (O, I)ᵀ [+ b (O)]. Wt is scratch of at least O·I floats.
+/// Y (N, O) = X (N, I) · W (O, I)ᵀ [+ b (O)]; Wᵀ is read in place (column stride I).
 func linearForward(_ pool: OpaquePointer?, _ Y: UnsafeMutablePointer<Float>, _ X: UnsafePointer<Float>,
-                   _ W: UnsafePointer<Float>, _ b: UnsafePointer<Float>?, N: Int, I: Int, O: Int,
-                   scratch Wt: UnsafeMutablePointer<Float>) {
-    r1k_transpose(W, Int64(O), Int64(I), Wt)                                              // Wt (I, O)
-    r1k_gemm(pool, Int64(N), Int64(O), Int64(I), X, Int64(I), 1, Wt, Int64(O), Y, Int64(O), 0)
+                   _ W: UnsafePointer<Float>, _ b: UnsafePointer<Float>?, N: Int, I: Int, O: Int) {
+    r1k_sgemm(pool, Int64(N), Int64(O), Int64(I), X, Int64(I), 1, W, 1, Int64(I), Y, Int64(O), 0)
     if let b { for n in 0..<N { let y = Y + n * O; for o in 0..<O { y[o] += b[o] } } }
 }
 
@@ -18,9 +16,9 @@ func linearBackward(_ pool: OpaquePointer?, dX: UnsafeMutablePointer<Float>?, dW
                     db: UnsafeMutablePointer<Float>?, _ dY: UnsafePointer<Float>, _ X: UnsafePointer<Float>,
                     _ W: UnsafePointer<Float>, N: Int, I: Int, O: Int, accumulateDX: Bool) {
     if let dX {
-        r1k_gemm(pool, Int64(N), Int64(I), Int64(O), dY, Int64(O), 1, W, Int64(I), dX, Int64(I), accumulateDX ? 1 : 0)
+        r1k_sgemm(pool, Int64(N), Int64(I), Int64(O), dY, Int64(O), 1, W, Int64(I), 1, dX, Int64(I), accumulateDX ? 1 : 0)
     }
     // dW(o, i) = Σₙ dY(n, o) X(n, i): A = dYᵀ read with row stride 1, column stride O.
-    if let dW { r1k_gemm(pool, Int64(O), Int64(I), Int64(N), dY, 1, Int64(O), X, Int64(I), dW, Int64(I), 1) }
+    if let dW { r1k_sgemm(pool, Int64(O), Int64(I), Int64(N), dY, 1, Int64(O), X, Int64(I), 1, dW, Int64(I), 1) }
     if let db { for n in 0..<N { let d = dY + n * O; for o in 0..<O { db[o] += d[o] } } }
 }

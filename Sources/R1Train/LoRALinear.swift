@@ -6,23 +6,21 @@
 
 import R1Kernels
 
-/// Scratch for one adapter call: u and its gradient (N, r), and a transposed
-/// factor (max(I, O)·r). Grows to the largest call it has served.
+/// Scratch for one adapter call: u and its gradient (N, r). Grows to the
+/// largest call it has served.
 final class LoRAScratch: @unchecked Sendable {
     private(set) var u = FloatBuffer(count: 0)     // (N, r)
     private(set) var du = FloatBuffer(count: 0)    // (N, r)
-    private(set) var wt = FloatBuffer(count: 0)    // (max(I, O)·r)
 
     func fit(N: Int, I: Int, O: Int, r: Int) {
         if u.count < N * r { u = FloatBuffer(count: N * r); du = FloatBuffer(count: N * r) }
-        if wt.count < max(I, O) * r { wt = FloatBuffer(count: max(I, O) * r) }
     }
 }
 
 /// u (N, r) = s · X (N, I) · A (r, I)ᵀ
 private func loraDown(_ pool: OpaquePointer?, _ X: UnsafePointer<Float>, _ A: UnsafePointer<Float>, scale s: Float,
                       N: Int, I: Int, r: Int, _ scratch: LoRAScratch) {
-    linearForward(pool, scratch.u.pointer, X, A, nil, N: N, I: I, O: r, scratch: scratch.wt.pointer)
+    linearForward(pool, scratch.u.pointer, X, A, nil, N: N, I: I, O: r)
     let u = scratch.u.pointer
     for i in 0..<(N * r) { u[i] *= s }
 }
@@ -33,9 +31,8 @@ func loraForward(_ pool: OpaquePointer?, _ Y: UnsafeMutablePointer<Float>, _ X: 
                  scratch: LoRAScratch) {
     scratch.fit(N: N, I: I, O: O, r: r)
     loraDown(pool, X, A, scale: s, N: N, I: I, r: r, scratch)
-    let Bt = scratch.wt.pointer
-    r1k_transpose(B, Int64(O), Int64(r), Bt)                                                   // Bt (r, O)
-    r1k_gemm(pool, Int64(N), Int64(O), Int64(r), scratch.u.pointer, Int64(r), 1, Bt, Int64(O), Y, Int64(O), 1)
+    // Y += u · Bᵀ, Bᵀ (r, O) read in place (column stride r).
+    r1k_sgemm(pool, Int64(N), Int64(O), Int64(r), scratch.u.pointer, Int64(r), 1, B, 1, Int64(r), Y, Int64(O), 1)
 }
 
 /// For Y += s·(X·Aᵀ)·Bᵀ with upstream dY (N, O):

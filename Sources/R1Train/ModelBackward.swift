@@ -23,7 +23,7 @@ extension TrainModel {
             linearBackward(pool, dX: a.dact.pointer, dW: weightGrad(p + "ffn_down.weight"), db: nil, dres, h,
                            param(p + "ffn_down.weight"), N: N, I: F, O: C, accumulateDX: false)   // dact (N, F)
             lora?.backward(.down, layer: l, pool, dX: a.dact.pointer, dY: dres, x: h, N: N)
-            swigluBackward(a.dgate.pointer, a.dup.pointer, a.dact.pointer, g, u, n: N * F)
+            swigluBackward(a.dgate.pointer, a.dup.pointer, a.dact.pointer, g, u, n: N * F, pool: pool)
             linearBackward(pool, dX: dln, dW: weightGrad(p + "ffn_gate.weight"), db: nil, a.dgate.pointer, ln2,
                            param(p + "ffn_gate.weight"), N: N, I: C, O: F, accumulateDX: false)
             lora?.backward(.gate, layer: l, pool, dX: dln, dY: a.dgate.pointer, x: ln2, N: N)

@@ -58,15 +58,15 @@ public final class Trainer: @unchecked Sendable {
             let t0 = Date()
             fitActivations(mb)
             model.forward(tokens: mb.tokens, acts: acts, pool: pool)
-            lossSum += model.crossEntropy(targets: mb.targets, mask: mb.mask, denominator: max(denominator, 1), acts: acts)
+            lossSum += model.crossEntropy(targets: mb.targets, mask: mb.mask, denominator: max(denominator, 1), acts: acts, pool: pool)
             let t1 = Date()
             model.backward(tokens: mb.tokens, acts: acts, pool: pool)
             forwardTime += t1.timeIntervalSince(t0); backwardTime += Date().timeIntervalSince(t1)
         }
         let t2 = Date()
-        let (norm, scale) = gradientClipScale(model.trainableGrads, maxNorm: maxGradNorm)
+        let (norm, scale) = gradientClipScale(model.trainableGrads, maxNorm: maxGradNorm, pool: pool)
         let lr = schedule.rate(at: step)
-        optimizer.update(params: model.trainableParams, grads: model.trainableGrads, lr: lr, gradScale: scale)
+        optimizer.update(params: model.trainableParams, grads: model.trainableGrads, lr: lr, gradScale: scale, pool: pool)
         step += 1
         return StepResult(loss: lossSum / max(denominator, 1), gradNorm: norm, lr: lr, tokens: Int(denominator),
                           forwardSeconds: forwardTime, backwardSeconds: backwardTime,
@@ -79,7 +79,7 @@ public final class Trainer: @unchecked Sendable {
         for b in batches {
             fitActivations(b)
             model.forward(tokens: b.tokens, acts: acts, pool: pool)
-            sum += model.crossEntropy(targets: b.targets, mask: b.mask, denominator: 1, acts: acts)
+            sum += model.crossEntropy(targets: b.targets, mask: b.mask, denominator: 1, acts: acts, pool: pool)
             count += b.mask.reduce(0.0) { $0 + Double($1) }
         }
         return (sum / max(count, 1), Int(count))

@@ -7,7 +7,7 @@ import R1Engine
 
 struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "bench", abstract: "Benchmarks.", subcommands: [EngineBench.self])
+        commandName: "bench", abstract: "Benchmarks.", subcommands: [EngineBench.self, BenchTrain.self])
 
     struct EngineBench: ParsableCommand {
         static let configuration = CommandConfiguration(

@@ -59,10 +59,9 @@ final class OpGradientTests: XCTestCase {
         let N = 5, I = 7, O = 19           // O not a multiple of 16: exercises the kernel's edge paths
         var x = rng.floats(N * I, scale: 1), w = rng.floats(O * I, scale: 1), b = rng.floats(O, scale: 1)
         let r = rng.floats(N * O, scale: 1)
-        var scratch = [Float](repeating: 0, count: O * I)
         func f(_ x: [Float], _ w: [Float], _ b: [Float]) -> [Float] {
             var y = [Float](repeating: 0, count: N * O)
-            linearForward(pool, &y, x, w, b, N: N, I: I, O: O, scratch: &scratch)
+            linearForward(pool, &y, x, w, b, N: N, I: I, O: O)
             return y
         }
         var dx = [Float](repeating: 9, count: N * I), dw = [Float](repeating: 0, count: O * I), db = [Float](repeating: 0, count: O)

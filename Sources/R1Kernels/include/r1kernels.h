@@ -205,8 +205,6 @@ void r1k_gemm(r1k_pool *pool, int64_t M, int64_t N, int64_t K, const float *A, i
               const float *B, int64_t ldb, float *C, int64_t ldc, int32_t accumulate);
 void r1k_gemm_scalar(int64_t M, int64_t N, int64_t K, const float *A, int64_t a_rs, int64_t a_cs,
                      const float *B, int64_t ldb, float *C, int64_t ldc, int32_t accumulate);
-void r1k_gemm_avx2(int64_t M, int64_t N, int64_t K, const float *A, int64_t a_rs, int64_t a_cs,
-                   const float *B, int64_t ldb, float *C, int64_t ldc, int32_t accumulate);
 /// dst (cols, rows) = src (rows, cols)ᵀ.
 void r1k_transpose(const float *src, int64_t rows, int64_t cols, float *dst);
 
@@ -226,6 +224,52 @@ void r1k_attention_train_backward(r1k_pool *pool, const float *q, const float *k
 void r1k_attention_train_backward_scalar(const float *q, const float *k, const float *v,
                                          const float *probs, const float *dout, float *dq, float *dk, float *dv,
                                          int64_t B, int64_t T, int32_t H, int32_t Hkv, int32_t D);
+
+// ── Training matrix product (fp32; train_gemm.c) ─────────────────────────
+/// C (M, N) = [C +] A · B with A(m, k) = A[m·a_rs + k·a_cs] and
+/// B(k, n) = B[k·b_rs + n·b_cs]; C row stride ldc; accumulate != 0 adds to C.
+/// Strides let either operand be read transposed: for a linear layer Y = X·Wᵀ
+/// the forward reads W with (b_rs, b_cs) = (1, I), dX = dY·W reads it row-major,
+/// and dW += dYᵀ·X reads dY with (a_rs, a_cs) = (1, O). Cache-blocked and packed,
+/// AVX2+FMA micro-kernel, threaded over blocks of C; each element of C is summed
+/// by one thread in k order, so the result does not depend on the thread count.
+void r1k_sgemm(r1k_pool *pool, int64_t M, int64_t N, int64_t K, const float *A, int64_t a_rs, int64_t a_cs,
+               const float *B, int64_t b_rs, int64_t b_cs, float *C, int64_t ldc, int32_t accumulate);
+/// The same blocking and threading with the plain scalar micro-kernel (twin).
+void r1k_sgemm_blocked_scalar(r1k_pool *pool, int64_t M, int64_t N, int64_t K, const float *A, int64_t a_rs,
+                              int64_t a_cs, const float *B, int64_t b_rs, int64_t b_cs, float *C, int64_t ldc,
+                              int32_t accumulate);
+/// Unblocked reference: one dot product per element of C, k in order.
+void r1k_sgemm_scalar(int64_t M, int64_t N, int64_t K, const float *A, int64_t a_rs, int64_t a_cs,
+                      const float *B, int64_t b_rs, int64_t b_cs, float *C, int64_t ldc, int32_t accumulate);
+
+// ── Training optimizer passes (fp32; train_optim.c) ─────────────────────
+/// One AdamW step's constants; c1 = 1−β1ᵗ and c2 = 1−β2ᵗ (bias corrections).
+typedef struct {
+    float lr, beta1, beta2, eps, weight_decay, c1, c2, grad_scale;
+} r1k_adamw_args;
+/// For i < n: g = grad_scale·grad[i]; m = β1·m + (1−β1)·g; v = β2·v + (1−β2)·g²;
+/// p −= lr·((m/c1)/(√(v/c2) + ε) + weight_decay·p). Threaded over fixed chunks.
+void r1k_adamw(r1k_pool *pool, int64_t n, float *p, const float *grad, float *m, float *v, const r1k_adamw_args *args);
+void r1k_adamw_scalar(int64_t n, float *p, const float *grad, float *m, float *v, const r1k_adamw_args *args);
+/// Σ x[i]² in double over fixed chunks added in order (independent of the thread count).
+double r1k_sum_squares(r1k_pool *pool, int64_t n, const float *x);
+double r1k_sum_squares_scalar(int64_t n, const float *x);
+
+// ── Training row and element passes (fp32; train_pointwise.c) ──────────
+/// Cross-entropy of N rows of logits z (N, V) with targets (N) and weights (N):
+/// losses[n] = logsumexp(z_n) − z_n[target_n] (0 where weight is 0) and
+/// dz_n = weight_n·(softmax(z_n) − onehot(target_n)). dz may be z (in place).
+void r1k_cross_entropy(r1k_pool *pool, int64_t N, int64_t V, const float *z, float *dz, const int32_t *targets,
+                       const float *weights, double *losses);
+void r1k_cross_entropy_scalar(int64_t N, int64_t V, const float *z, float *dz, const int32_t *targets,
+                              const float *weights, double *losses);
+/// h (n) = silu(g)·u.
+void r1k_swiglu_forward(r1k_pool *pool, int64_t n, const float *g, const float *u, float *h);
+void r1k_swiglu_forward_scalar(int64_t n, const float *g, const float *u, float *h);
+/// dg, du (n) written from dh (n): the gradients of h = silu(g)·u.
+void r1k_swiglu_backward(r1k_pool *pool, int64_t n, const float *g, const float *u, const float *dh, float *dg, float *du);
+void r1k_swiglu_backward_scalar(int64_t n, const float *g, const float *u, const float *dh, float *dg, float *du);
 
 #ifdef __cplusplus
 }
