@@ -268,7 +268,10 @@ def agent_loop_runs_on_the_server(client, r1ci):
     events = [json.loads(line) for line in agent_run(r1ci, remote, ["--events"]).splitlines()]
     trace = events[-1]["trace"]
     assert events[-1]["type"] == "finish" and trace["end"] == local["end"], (trace["end"], local["end"])
-    assert trace["answer"] == local["answer"], (trace["answer"], local["answer"])
+    # The remote stream is cut at the first ">>>"; the local engine keeps the whole last
+    # token (SmolLM2 writes ">>>>" as one), so the local answer may carry one more '>'.
+    assert trace["answer"] and local["answer"] in (trace["answer"], trace["answer"] + ">"), \
+        (trace["answer"], local["answer"])
     streamed = "".join(e["text"] for e in events if e["type"] == "token")
     assert streamed and all(e["id"] == -1 for e in events if e["type"] == "token")
     local_text = "".join(seg["text"] for seg in local["segments"] if seg["kind"] == "model")
